@@ -185,6 +185,10 @@ setup (CmioWindow      *self,
 
   last_page = g_settings_get_string (self->settings, "last-page");
   cmio_window_show_page (self, last_page);
+
+  /* Reopened on a chapter, a narrow window shows that chapter, not the list. */
+  if (g_strcmp0 (self->page, "overview") != 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 /* Callbacks */

@@ -1,0 +1,403 @@
+/* test-window.c — the main window, driven through its actions and widgets
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cmio-application.h"
+#include "cmio-preferences-window.h"
+#include "cmio-reader-view.h"
+#include "cmio-window.h"
+
+static CmioApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds or @timeout_ms pass. */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data,
+          guint     timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static CmioWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
+
+  g_assert_true (CMIO_IS_WINDOW (window));
+  return CMIO_WINDOW (window);
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+close_toplevels_except_main (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      /* Close, as a user would: the shortcuts window is only hidden. */
+      if (!CMIO_IS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_close (window);
+    }
+  iterate (50);
+}
+
+/* Tests */
+
+static void
+test_window_sidebar (void)
+{
+  CmioWindow *window = get_window ();
+  GtkListBox *list;
+  GtkWidget *row;
+  guint n = 0;
+
+  g_assert_true (wait_for (widget_mapped, window, 10000));
+
+  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (list);
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  /* Overview, then the nine chapters of the built-in pack. */
+  g_assert_cmpuint (n, ==, 10);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "overview");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "chapter:cmio-vs-cio");
+
+  /* Activating a row, as a click or Enter does, opens its page. */
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:cmio-vs-cio");
+}
+
+static gboolean
+reader_ready (gpointer reader)
+{
+  return cmio_reader_view_is_ready (reader);
+}
+
+static void
+test_window_show_chapter (void)
+{
+  CmioWindow *window = get_window ();
+  CmioReaderView *reader;
+  GtkStack *stack;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "chapter:hard-skills"));
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:hard-skills");
+
+  stack = GTK_STACK (find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chapter");
+
+  reader = CMIO_READER_VIEW (find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW));
+  g_assert_cmpstr (cmio_chapter_get_id (cmio_reader_view_get_chapter (reader)), ==, "hard-skills");
+  /* The text really loads and paints in the web view. */
+  g_assert_true (wait_for (reader_ready, reader, 30000));
+
+  /* An unknown page falls back to the overview rather than a blank pane. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "chapter:no-such-chapter"));
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "overview");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
+
+  /* "Start Reading" opens the first chapter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.continue-reading", NULL));
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:what-is-a-cmio");
+}
+
+static void
+test_window_style (void)
+{
+  GSettings *settings = cmio_application_get_settings (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWindow *preferences;
+  AdwComboRow *row;
+
+  get_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_PREFERENCES_WINDOW), 5000));
+  preferences = find_toplevel (CMIO_TYPE_PREFERENCES_WINDOW);
+
+  row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* Choosing "Dark" in the row saves it and darkens the app at once. */
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "style-variant"), ==, 2);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* And the row follows the setting when it changes elsewhere. */
+  g_settings_set_string (settings, "style-variant", "follow");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  close_toplevels_except_main ();
+}
+
+static gboolean
+toast_shown (gpointer window)
+{
+  return cmio_window_get_last_toast (window) != NULL;
+}
+
+static void
+test_window_help (void)
+{
+  CmioWindow *window = get_window ();
+  g_autoptr(GAppInfo) handler = g_app_info_get_default_for_uri_scheme ("help");
+
+  if (handler != NULL)
+    {
+      g_test_skip ("A help viewer is installed; this test checks the message without one");
+      return;
+    }
+
+  g_assert_null (cmio_window_get_last_toast (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_assert_true (wait_for (toast_shown, window, 10000));
+  g_assert_nonnull (strstr (cmio_window_get_last_toast (window), "help viewer"));
+}
+
+static void
+test_window_about (void)
+{
+  GtkWindow *about;
+
+  get_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  /* The release notes come from the metainfo in the resources. */
+  g_assert_nonnull (strstr (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)), "<li>"));
+
+  close_toplevels_except_main ();
+}
+
+static void
+test_window_shortcuts (void)
+{
+  CmioWindow *window = get_window ();
+  g_auto(GStrv) accels = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  close_toplevels_except_main ();
+
+  /* The accelerators the issue and the help promise. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+}
+
+static gboolean
+leaflet_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+leaflet_unfolded (gpointer leaflet)
+{
+  return !adw_leaflet_get_folded (leaflet);
+}
+
+static void
+test_window_narrow (void)
+{
+  CmioWindow *window = get_window ();
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  GtkWidget *list;
+  GtkWidget *reader;
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  g_assert_true (wait_for (leaflet_folded, leaflet, 5000));
+
+  /* Folded, opening a chapter shows it, and Back returns to the contents. */
+  list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  reader = find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "chapter:certification");
+  g_assert_true (gtk_widget_is_ancestor (reader, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate-back", NULL));
+  g_assert_true (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  g_assert_true (wait_for (leaflet_unfolded, leaflet, 5000));
+}
+
+static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
+}
+
+static void
+test_window_state_saved (void)
+{
+  GSettings *settings = cmio_application_get_settings (app);
+  CmioWindow *window = get_window ();
+  int width;
+  int height;
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "chapter:soft-skills");
+  iterate (100);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (wait_for (no_windows, NULL, 5000));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "chapter:soft-skills");
+
+  /* A new window comes back the same size, on the same page. */
+  window = get_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:soft-skills");
+}
+
+static void
+test_window_quit (void)
+{
+  get_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (wait_for (no_windows, NULL, 5000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = cmio_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Cannot register the application: %s", error->message);
+  /* Keep the app alive between tests that close every window. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/cmio/window/sidebar", test_window_sidebar);
+  g_test_add_func ("/cmio/window/show-chapter", test_window_show_chapter);
+  g_test_add_func ("/cmio/window/style", test_window_style);
+  g_test_add_func ("/cmio/window/help", test_window_help);
+  g_test_add_func ("/cmio/window/about", test_window_about);
+  g_test_add_func ("/cmio/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/cmio/window/narrow", test_window_narrow);
+  g_test_add_func ("/cmio/window/state-saved", test_window_state_saved);
+  g_test_add_func ("/cmio/window/quit", test_window_quit);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}

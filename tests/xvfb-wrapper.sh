@@ -1,0 +1,41 @@
+#!/bin/sh
+# tests/xvfb-wrapper.sh — runs one test in a display and session bus of its own
+# Copyright 2026 The CMIO Handbook authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Each UI test gets its own Xvfb (the display number is chosen by the server,
+# so tests may run in parallel), its own D-Bus session, and an empty data home.
+set -eu
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cmio-test.XXXXXX")
+cleanup () {
+  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
+export XDG_RUNTIME_DIR="$tmp/runtime"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+if [ "${CMIO_TEST_USE_DISPLAY:-0}" != 1 ]; then
+  exec 3>"$tmp/display"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset >"$tmp/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  exec 3>&-
+  i=0
+  while [ ! -s "$tmp/display" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  if [ ! -s "$tmp/display" ]; then
+    echo "Bail out! Xvfb did not start:" >&2
+    cat "$tmp/xvfb.log" >&2
+    exit 1
+  fi
+  DISPLAY=":$(cat "$tmp/display")"
+  export DISPLAY
+  unset WAYLAND_DISPLAY
+fi
+
+# Services that the bus starts inherit its standard output; keep them off the
+# test's, which carries TAP.
+dbus-run-session -- sh -c 'exec "$@" 1>&3 3>&-' sh "$@" 3>&1 1>&2
