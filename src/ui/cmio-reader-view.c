@@ -21,7 +21,10 @@ struct _CmioReaderView
   WebKitWebView *web_view;
   CmioChapter *chapter;
   GBytes *stylesheet;
+  char *loading_uri;
   gulong after_paint_handler;
+  guint create_source;
+  gboolean loaded;
   gboolean ready;
 };
 
@@ -48,7 +51,7 @@ static char *
 build_page (CmioReaderView *self)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *body = cmio_chapter_dup_html (self->chapter);
+  g_autofree char *body = self->chapter ? cmio_chapter_dup_html (self->chapter) : g_strdup ("");
   g_autoptr(GString) page = g_string_new (NULL);
   g_autofree char *css = NULL;
   const char *classes;
@@ -69,16 +72,21 @@ build_page (CmioReaderView *self)
   return g_string_free (g_steal_pointer (&page), FALSE);
 }
 
+/* Each page gets a document URI of its own, so that the load events of a
+ * page replaced by the next one are not mistaken for the new one's. */
 static void
 reload (CmioReaderView *self)
 {
   g_autofree char *page = NULL;
 
-  if (self->web_view == NULL || self->chapter == NULL)
+  if (self->web_view == NULL)
     return;
 
   page = build_page (self);
-  webkit_web_view_load_html (self->web_view, page, "about:blank");
+  g_free (self->loading_uri);
+  self->loading_uri = g_strdup_printf ("cmio-reader:%s",
+                                       self->chapter ? cmio_chapter_get_id (self->chapter) : "blank");
+  webkit_web_view_load_html (self->web_view, page, self->loading_uri);
 }
 
 static void
@@ -86,8 +94,32 @@ after_paint_cb (GdkFrameClock  *clock,
                 CmioReaderView *self)
 {
   g_clear_signal_handler (&self->after_paint_handler, clock);
+
+  if (!self->loaded || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   self->ready = TRUE;
   g_signal_emit (self, signals[READY], 0);
+}
+
+/* Ready means loaded and painted on screen: a chapter loaded while hidden
+ * becomes ready with the first frame after it is shown. */
+static void
+maybe_wait_for_paint (CmioReaderView *self)
+{
+  GdkFrameClock *clock;
+
+  if (!self->loaded || self->ready || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+
+  if (self->after_paint_handler == 0)
+    self->after_paint_handler = g_signal_connect_object (clock, "after-paint",
+                                                         G_CALLBACK (after_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->web_view));
 }
 
 static void
@@ -95,24 +127,12 @@ load_changed_cb (WebKitWebView   *web_view,
                  WebKitLoadEvent  event,
                  CmioReaderView  *self)
 {
-  GdkFrameClock *clock;
-
-  if (event != WEBKIT_LOAD_FINISHED)
+  if (event != WEBKIT_LOAD_FINISHED || self->chapter == NULL ||
+      g_strcmp0 (webkit_web_view_get_uri (web_view), self->loading_uri) != 0)
     return;
 
-  /* Ready means loaded and painted: wait for the next frame after the load. */
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (web_view));
-  if (clock == NULL)
-    {
-      self->ready = TRUE;
-      g_signal_emit (self, signals[READY], 0);
-      return;
-    }
-
-  if (self->after_paint_handler == 0)
-    self->after_paint_handler = g_signal_connect_object (clock, "after-paint",
-                                                         G_CALLBACK (after_paint_cb), self, 0);
-  gtk_widget_queue_draw (GTK_WIDGET (web_view));
+  self->loaded = TRUE;
+  maybe_wait_for_paint (self);
 }
 
 static void
@@ -146,7 +166,7 @@ decide_policy_cb (WebKitWebView            *web_view,
   /* Our own page load is the only navigation the view makes itself. */
   if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
       webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
-      g_strcmp0 (uri, "about:blank") == 0)
+      g_strcmp0 (uri, self->loading_uri) == 0)
     {
       webkit_policy_decision_use (decision);
       return TRUE;
@@ -183,6 +203,8 @@ ensure_web_view (CmioReaderView *self)
                                                 "enable-webgl", FALSE,
                                                 "enable-media", FALSE,
                                                 "auto-load-images", TRUE,
+                                                "hardware-acceleration-policy",
+                                                WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER,
                                                 NULL);
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "settings", settings, NULL);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
@@ -199,13 +221,34 @@ ensure_web_view (CmioReaderView *self)
                            G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
 }
 
+static gboolean
+create_web_view_cb (gpointer data)
+{
+  CmioReaderView *self = data;
+
+  self->create_source = 0;
+  ensure_web_view (self);
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cmio_reader_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cmio_reader_view_parent_class)->map (widget);
+
+  maybe_wait_for_paint (CMIO_READER_VIEW (widget));
+}
+
 static void
 cmio_reader_view_dispose (GObject *object)
 {
   CmioReaderView *self = (CmioReaderView *) object;
 
+  g_clear_handle_id (&self->create_source, g_source_remove);
   g_clear_object (&self->chapter);
   g_clear_pointer (&self->stylesheet, g_bytes_unref);
+  g_clear_pointer (&self->loading_uri, g_free);
   self->web_view = NULL;
 
   G_OBJECT_CLASS (cmio_reader_view_parent_class)->dispose (object);
@@ -217,6 +260,7 @@ cmio_reader_view_class_init (CmioReaderViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cmio_reader_view_dispose;
+  GTK_WIDGET_CLASS (klass)->map = cmio_reader_view_map;
 
   /**
    * CmioReaderView::ready:
@@ -251,9 +295,17 @@ cmio_reader_view_load_chapter (CmioReaderView *self,
     return;
 
   g_set_object (&self->chapter, chapter);
+  self->loaded = FALSE;
   self->ready = FALSE;
-  ensure_web_view (self);
-  reload (self);
+
+  /* The first chapter may be asked for while the window is being built;
+   * creating the web view then would delay the window's first frame, so it
+   * waits until the main loop is idle. */
+  if (self->web_view != NULL)
+    reload (self);
+  else if (self->create_source == 0)
+    self->create_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, create_web_view_cb,
+                                           self, NULL);
 }
 
 /**

@@ -189,6 +189,7 @@ setup (CmioWindow      *self,
   /* Reopened on a chapter, a narrow window shows that chapter, not the list. */
   if (g_strcmp0 (self->page, "overview") != 0)
     adw_leaflet_set_visible_child (self->leaflet, self->content);
+
 }
 
 /* Callbacks */
@@ -223,6 +224,32 @@ after_paint_cb (GdkFrameClock *clock,
 {
   g_clear_signal_handler (&self->after_paint_handler, clock);
   g_signal_emit (self, signals[FIRST_FRAME], 0);
+}
+
+/* The chapter "Continue Reading" opens: for now the first one. */
+static CmioChapter *
+get_continue_chapter (CmioWindow *self)
+{
+  if (self->pack == NULL)
+    return NULL;
+
+  return g_list_model_get_item (cmio_content_pack_get_chapters (self->pack), 0);
+}
+
+/* WebKit's processes take half a second to start. Starting them by loading,
+ * out of sight, the chapter "Continue Reading" will open means that chapter
+ * opens at once; this runs after the window is up, so it never delays it. */
+static gboolean
+prepare_reader_cb (gpointer data)
+{
+  CmioWindow *self = data;
+  g_autoptr(CmioChapter) chapter = NULL;
+
+  if (cmio_reader_view_get_chapter (self->reader) == NULL &&
+      (chapter = get_continue_chapter (self)) != NULL)
+    cmio_reader_view_load_chapter (self->reader, chapter);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -272,6 +299,7 @@ cmio_window_realize (GtkWidget *widget)
   self->after_paint_handler =
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (after_paint_cb), self, 0);
+  g_idle_add_full (G_PRIORITY_LOW, prepare_reader_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -502,11 +530,7 @@ cmio_window_continue_reading (CmioWindow *self)
 
   g_return_if_fail (CMIO_IS_WINDOW (self));
 
-  if (self->pack == NULL)
-    return;
-
-  chapter = g_list_model_get_item (cmio_content_pack_get_chapters (self->pack), 0);
-  if (chapter == NULL)
+  if ((chapter = get_continue_chapter (self)) == NULL)
     return;
 
   page = g_strconcat (CHAPTER_PREFIX, cmio_chapter_get_id (chapter), NULL);
