@@ -19,6 +19,17 @@ export XDG_RUNTIME_DIR="$tmp/runtime"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
+if ! command -v Xvfb >/dev/null 2>&1 || ! command -v dbus-run-session >/dev/null 2>&1; then
+  # Without Xvfb (the GNOME SDK has none) window tests cannot run: they skip,
+  # unless the caller asked for them (the README's test command does).
+  if [ "${CMIO_TEST_REQUIRE_XVFB:-0}" = 1 ]; then
+    echo "Bail out! Xvfb and dbus-run-session are needed for the window tests" >&2
+    exit 1
+  fi
+  echo "1..0 # SKIP Xvfb or dbus-run-session is not installed"
+  exit 0
+fi
+
 if [ "${CMIO_TEST_USE_DISPLAY:-0}" != 1 ]; then
   exec 3>"$tmp/display"
   Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset >"$tmp/xvfb.log" 2>&1 &
