@@ -786,6 +786,34 @@ load_competencies (Loader          *loader,
     }
 }
 
+/* json-glib says where a parse failed only inside its message:
+ * "<data>:LINE:COLUMN: Parse error: REASON". */
+static const char *
+parse_error_reason (const char *message,
+                    guint      *line)
+{
+  const char *marker = strstr (message, ": Parse error: ");
+  const char *p;
+
+  if (marker == NULL)
+    return message;
+
+  /* Walk back over ":COLUMN" to the line number before it. */
+  for (p = marker - 1; p > message && g_ascii_isdigit (*p); p--)
+    ;
+  if (p > message && *p == ':')
+    {
+      const char *q;
+
+      for (q = p - 1; q > message && g_ascii_isdigit (*q); q--)
+        ;
+      if (*q == ':')
+        *line = (guint) g_ascii_strtoull (q + 1, NULL, 10);
+    }
+
+  return marker + strlen (": Parse error: ");
+}
+
 static guint
 json_depth (const char *text)
 {
@@ -871,11 +899,10 @@ load_index (Loader          *loader,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, contents, length, &error))
     {
-      const char *message = error->message;
-      const char *tail = strstr (message, "Parse error: ");
+      guint line = 0;
+      const char *reason = parse_error_reason (error->message, &line);
 
-      add_problem (loader, INDEX_FILE, json_parser_get_current_line (parser),
-                   _("not valid JSON: %s"), tail ? tail + strlen ("Parse error: ") : message);
+      add_problem (loader, INDEX_FILE, line, _("not valid JSON: %s"), reason);
       return FALSE;
     }
 

@@ -130,7 +130,7 @@ check_content (const char *path)
       return EXIT_FAILURE;
     }
 
-  g_print (_("%s is a valid content pack: %u chapters, %u checklist items, %u competencies\n"),
+  g_print (_("%s is a valid content pack (chapters: %u, checklist items: %u, competencies: %u)\n"),
            path,
            g_list_model_get_n_items (cmio_content_pack_get_chapters (pack)),
            g_list_model_get_n_items (cmio_content_pack_get_items (pack)),
