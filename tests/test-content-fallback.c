@@ -12,36 +12,17 @@
 #include <adwaita.h>
 
 #include "cmio-application.h"
+#include "cmio-test-util.h"
 #include "cmio-window.h"
 
 typedef void (*Check) (CmioWindow *window);
 
 static Check current_check;
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static guint
 count_sidebar_rows (CmioWindow *window)
 {
-  GtkWidget *list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  GtkWidget *list = cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
   guint n = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
@@ -53,13 +34,13 @@ count_sidebar_rows (CmioWindow *window)
 static const char *
 banner_text (CmioWindow *window)
 {
-  GtkRevealer *revealer = GTK_REVEALER (find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
   GtkWidget *label;
 
   if (!gtk_revealer_get_reveal_child (revealer))
     return NULL;
 
-  label = find_descendant (gtk_revealer_get_child (revealer), GTK_TYPE_LABEL);
+  label = cmio_test_find_descendant (gtk_revealer_get_child (revealer), GTK_TYPE_LABEL);
   return gtk_label_get_text (GTK_LABEL (label));
 }
 

@@ -9,64 +9,12 @@
 #include <adwaita.h>
 
 #include "cmio-application.h"
+#include "cmio-test-util.h"
 #include "cmio-preferences-window.h"
 #include "cmio-reader-view.h"
 #include "cmio-window.h"
 
 static CmioApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds or @timeout_ms pass. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data,
-          guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWindow *
 find_toplevel (GType type)
@@ -124,7 +72,7 @@ close_toplevels_except_main (void)
       if (!CMIO_IS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
         gtk_window_close (window);
     }
-  iterate (50);
+  cmio_test_iterate (50);
 }
 
 /* Tests */
@@ -137,9 +85,9 @@ test_window_sidebar (void)
   GtkWidget *row;
   guint n = 0;
 
-  g_assert_true (wait_for (widget_mapped, window, 10000));
+  g_assert_true (cmio_test_wait_for (widget_mapped, window, 10000));
 
-  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_BOX (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
   g_assert_nonnull (list);
   for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
     n++;
@@ -173,13 +121,13 @@ test_window_show_chapter (void)
                                              "chapter:hard-skills"));
   g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:hard-skills");
 
-  stack = GTK_STACK (find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK));
+  stack = GTK_STACK (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chapter");
 
-  reader = CMIO_READER_VIEW (find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW));
+  reader = CMIO_READER_VIEW (cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW));
   g_assert_cmpstr (cmio_chapter_get_id (cmio_reader_view_get_chapter (reader)), ==, "hard-skills");
   /* The text really loads and paints in the web view. */
-  g_assert_true (wait_for (reader_ready, reader, 30000));
+  g_assert_true (cmio_test_wait_for (reader_ready, reader, 30000));
 
   /* An unknown page falls back to the overview rather than a blank pane. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
@@ -202,10 +150,10 @@ test_window_style (void)
 
   get_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_PREFERENCES_WINDOW), 5000));
+  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_PREFERENCES_WINDOW), 5000));
   preferences = find_toplevel (CMIO_TYPE_PREFERENCES_WINDOW);
 
-  row = ADW_COMBO_ROW (find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  row = ADW_COMBO_ROW (cmio_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (row);
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
 
@@ -245,7 +193,7 @@ test_window_help (void)
 
   g_assert_null (cmio_window_get_last_toast (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
-  g_assert_true (wait_for (toast_shown, window, 10000));
+  g_assert_true (cmio_test_wait_for (toast_shown, window, 10000));
   g_assert_nonnull (strstr (cmio_window_get_last_toast (window), "help viewer"));
 }
 
@@ -256,7 +204,7 @@ test_window_about (void)
 
   get_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
 
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
@@ -274,7 +222,7 @@ test_window_shortcuts (void)
   g_auto(GStrv) accels = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
   close_toplevels_except_main ();
 
   /* The accelerators the issue and the help promise. */
@@ -307,24 +255,24 @@ static void
 test_window_narrow (void)
 {
   CmioWindow *window = get_window ();
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  AdwLeaflet *leaflet = ADW_LEAFLET (cmio_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   GtkWidget *list;
   GtkWidget *reader;
 
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  g_assert_true (wait_for (leaflet_folded, leaflet, 5000));
+  g_assert_true (cmio_test_wait_for (leaflet_folded, leaflet, 5000));
 
   /* Folded, opening a chapter shows it, and Back returns to the contents. */
-  list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
-  reader = find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW);
+  list = cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  reader = cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "chapter:certification");
   g_assert_true (gtk_widget_is_ancestor (reader, adw_leaflet_get_visible_child (leaflet)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.navigate-back", NULL));
   g_assert_true (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  g_assert_true (wait_for (leaflet_unfolded, leaflet, 5000));
+  g_assert_true (cmio_test_wait_for (leaflet_unfolded, leaflet, 5000));
 }
 
 static gboolean
@@ -344,9 +292,9 @@ test_window_state_saved (void)
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "chapter:soft-skills");
-  iterate (100);
+  cmio_test_iterate (100);
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (wait_for (no_windows, NULL, 5000));
+  g_assert_true (cmio_test_wait_for (no_windows, NULL, 5000));
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
@@ -366,7 +314,7 @@ test_window_quit (void)
 {
   get_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  g_assert_true (wait_for (no_windows, NULL, 5000));
+  g_assert_true (cmio_test_wait_for (no_windows, NULL, 5000));
 }
 
 int

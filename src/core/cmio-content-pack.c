@@ -573,6 +573,39 @@ load_item (Loader          *loader,
                                                      (int) target_day, owner, required));
 }
 
+/* Starts reading one entry of a list: it must be an object with a
+ * well-formed id not used before in its kind. Returns the object, or %NULL
+ * when the entry cannot be read further; *where then names the entry. */
+static JsonObject *
+begin_entry (Loader      *loader,
+             JsonArray   *array,
+             guint        index,
+             const char  *list_name,
+             GHashTable  *seen,
+             const char  *kind,
+             const char  *where_by_number,
+             const char  *where_by_id,
+             char       **where,
+             const char **id,
+             guint       *occurrence)
+{
+  JsonObject *object;
+
+  *where = g_strdup_printf (where_by_number, index + 1);
+  if ((object = element_object (loader, array, index, *where)) == NULL)
+    return NULL;
+
+  if ((*id = get_string (loader, object, "id", TRUE, *where, list_name, 1)) == NULL)
+    return NULL;
+
+  g_free (*where);
+  *where = g_strdup_printf (where_by_id, *id);
+  if ((*occurrence = check_id (loader, seen, kind, *id, *where)) == 0)
+    return NULL;
+
+  return object;
+}
+
 static void
 load_chapters (Loader          *loader,
                CmioContentPack *self,
@@ -586,9 +619,9 @@ load_chapters (Loader          *loader,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *where = g_strdup_printf (_("chapter %u"), i + 1);
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
       g_autofree char *markdown = NULL;
+      g_autofree char *where = NULL;
       JsonObject *object;
       JsonArray *checklist;
       const char *id;
@@ -597,16 +630,9 @@ load_chapters (Loader          *loader,
       const char *file;
       guint occurrence;
 
-      if ((object = element_object (loader, chapters, i, where)) == NULL)
-        continue;
-
-      id = get_string (loader, object, "id", TRUE, where, "chapters", 1);
-      if (id == NULL)
-        continue;
-
-      g_free (where);
-      where = g_strdup_printf (_("chapter \"%s\""), id);
-      if ((occurrence = check_id (loader, loader->chapter_ids, _("chapter"), id, where)) == 0)
+      object = begin_entry (loader, chapters, i, "chapters", loader->chapter_ids, _("chapter"),
+                            _("chapter %u"), _("chapter \"%s\""), &where, &id, &occurrence);
+      if (object == NULL)
         continue;
 
       title = get_string (loader, object, "title", TRUE, where, id, occurrence);
@@ -648,22 +674,15 @@ load_domains (Loader          *loader,
 {
   for (guint i = 0; i < json_array_get_length (domains); i++)
     {
-      g_autofree char *where = g_strdup_printf (_("domain %u"), i + 1);
+      g_autofree char *where = NULL;
       JsonObject *object;
       const char *id;
       const char *title;
       guint occurrence;
 
-      if ((object = element_object (loader, domains, i, where)) == NULL)
-        continue;
-
-      id = get_string (loader, object, "id", TRUE, where, "domains", 1);
-      if (id == NULL)
-        continue;
-
-      g_free (where);
-      where = g_strdup_printf (_("domain \"%s\""), id);
-      if ((occurrence = check_id (loader, loader->domain_ids, _("domain"), id, where)) == 0)
+      object = begin_entry (loader, domains, i, "domains", loader->domain_ids, _("domain"),
+                            _("domain %u"), _("domain \"%s\""), &where, &id, &occurrence);
+      if (object == NULL)
         continue;
 
       title = get_string (loader, object, "title", TRUE, where, id, occurrence);
@@ -683,9 +702,9 @@ load_competencies (Loader          *loader,
 {
   for (guint i = 0; i < json_array_get_length (competencies); i++)
     {
-      g_autofree char *where = g_strdup_printf (_("competency %u"), i + 1);
       g_autoptr(GPtrArray) levels = g_ptr_array_new ();
       g_autoptr(GPtrArray) chapter_ids = g_ptr_array_new ();
+      g_autofree char *where = NULL;
       JsonObject *object;
       JsonArray *array;
       const char *id;
@@ -695,16 +714,10 @@ load_competencies (Loader          *loader,
       guint occurrence;
       gboolean ok = TRUE;
 
-      if ((object = element_object (loader, competencies, i, where)) == NULL)
-        continue;
-
-      id = get_string (loader, object, "id", TRUE, where, "competencies", 1);
-      if (id == NULL)
-        continue;
-
-      g_free (where);
-      where = g_strdup_printf (_("competency \"%s\""), id);
-      if ((occurrence = check_id (loader, loader->competency_ids, _("competency"), id, where)) == 0)
+      object = begin_entry (loader, competencies, i, "competencies", loader->competency_ids,
+                            _("competency"), _("competency %u"), _("competency \"%s\""),
+                            &where, &id, &occurrence);
+      if (object == NULL)
         continue;
 
       title = get_string (loader, object, "title", TRUE, where, id, occurrence);

@@ -1,0 +1,62 @@
+/* cmio-test-util.c — helpers shared by the window tests
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cmio-test-util.h"
+
+/* Runs the main loop until @condition holds or @timeout_ms pass. */
+gboolean
+cmio_test_wait_for (CmioTestCondition condition,
+                    gpointer          data,
+                    guint             timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+void
+cmio_test_iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* The first widget of @type in @root's tree, depth first, @root included. */
+GtkWidget *
+cmio_test_find_descendant (GtkWidget *root,
+                           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cmio_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

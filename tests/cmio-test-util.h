@@ -1,0 +1,22 @@
+/* cmio-test-util.h — helpers shared by the window tests
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*CmioTestCondition) (gpointer data);
+
+gboolean   cmio_test_wait_for        (CmioTestCondition  condition,
+                                      gpointer           data,
+                                      guint              timeout_ms);
+void       cmio_test_iterate         (guint              ms);
+GtkWidget *cmio_test_find_descendant (GtkWidget         *root,
+                                      GType              type);
+
+G_END_DECLS
