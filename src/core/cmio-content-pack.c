@@ -13,6 +13,7 @@
 
 #include "cmio-content-pack.h"
 #include "cmio-core-resources.h"
+#include "cmio-json.h"
 
 #define INDEX_FILE "handbook.json"
 #define BUILTIN_URI "resource://" RESOURCE_PATH "/content"
@@ -196,47 +197,6 @@ find_line (Loader     *loader,
 
 /* Typed member access that reports what is wrong and where. */
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
-static const char *
-node_type_name (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("a list");
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("text");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-    case G_TYPE_INT64:
-    case G_TYPE_DOUBLE:
-      return _("a number");
-    default:
-      return _("a value");
-    }
-}
-
-static gboolean
-node_is_type (JsonNode *node,
-              GType     type)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
 static const char *
 get_string (Loader     *loader,
             JsonObject *object,
@@ -257,15 +217,15 @@ get_string (Loader     *loader,
       return NULL;
     }
 
-  if (!node_is_type (node, G_TYPE_STRING))
+  if (!cmio_json_node_is (node, G_TYPE_STRING))
     {
       add_problem (loader, INDEX_FILE, find_line (loader, anchor, occurrence, member),
-                   _("%s: \"%s\" must be text, not %s"), where, member, node_type_name (node));
+                   _("%s: \"%s\" must be text, not %s"), where, member, cmio_json_type_name (node));
       return NULL;
     }
 
   value = json_node_get_string (node);
-  if (required && is_blank (value))
+  if (required && cmio_text_is_blank (value))
     {
       add_problem (loader, INDEX_FILE, find_line (loader, anchor, occurrence, member),
                    _("%s: \"%s\" is empty"), where, member);
@@ -297,7 +257,7 @@ get_array (Loader     *loader,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       add_problem (loader, INDEX_FILE, find_line (loader, anchor, occurrence, member),
-                   _("%s: \"%s\" must be a list, not %s"), where, member, node_type_name (node));
+                   _("%s: \"%s\" must be a list, not %s"), where, member, cmio_json_type_name (node));
       return NULL;
     }
 
@@ -315,7 +275,7 @@ element_object (Loader     *loader,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       add_problem (loader, INDEX_FILE, 0, _("%s must be an object, not %s"),
-                   where, node_type_name (node));
+                   where, cmio_json_type_name (node));
       return NULL;
     }
 
@@ -472,7 +432,7 @@ load_chapter_file (Loader     *loader,
       return NULL;
     }
 
-  if (is_blank (contents))
+  if (cmio_text_is_blank (contents))
     {
       add_problem (loader, path, 0, _("the chapter is empty"));
       return NULL;
@@ -527,11 +487,11 @@ load_item (Loader          *loader,
                    _("%s has no \"target_day\""), where);
       ok = FALSE;
     }
-  else if (!node_is_type (node, G_TYPE_INT64))
+  else if (!cmio_json_node_is (node, G_TYPE_INT64))
     {
       add_problem (loader, INDEX_FILE, find_line (loader, id, occurrence, "target_day"),
                    _("%s: \"target_day\" must be a whole number of days, not %s"),
-                   where, node_type_name (node));
+                   where, cmio_json_type_name (node));
       ok = FALSE;
     }
   else
@@ -558,11 +518,11 @@ load_item (Loader          *loader,
     }
 
   node = json_object_get_member (object, "required");
-  if (node != NULL && !node_is_type (node, G_TYPE_BOOLEAN))
+  if (node != NULL && !cmio_json_node_is (node, G_TYPE_BOOLEAN))
     {
       add_problem (loader, INDEX_FILE, find_line (loader, id, occurrence, "required"),
                    _("%s: \"required\" must be true or false, not %s"),
-                   where, node_type_name (node));
+                   where, cmio_json_type_name (node));
       ok = FALSE;
     }
   else if (node != NULL)
@@ -743,11 +703,11 @@ load_competencies (Loader          *loader,
             {
               JsonNode *node = json_array_get_element (array, j);
 
-              if (!node_is_type (node, G_TYPE_STRING) || *json_node_get_string (node) == '\0')
+              if (!cmio_json_node_is (node, G_TYPE_STRING) || *json_node_get_string (node) == '\0')
                 {
                   add_problem (loader, INDEX_FILE, find_line (loader, id, occurrence, "levels"),
                                _("%s: level %u must be a text describing the level, not %s"),
-                               where, j + 1, node_type_name (node));
+                               where, j + 1, cmio_json_type_name (node));
                   ok = FALSE;
                 }
               else
@@ -769,11 +729,11 @@ load_competencies (Loader          *loader,
         {
           JsonNode *node = json_array_get_element (array, j);
 
-          if (!node_is_type (node, G_TYPE_STRING))
+          if (!cmio_json_node_is (node, G_TYPE_STRING))
             {
               add_problem (loader, INDEX_FILE, find_line (loader, id, occurrence, "chapters"),
                            _("%s: \"chapters\" must list chapter ids, not %s"),
-                           where, node_type_name (node));
+                           where, cmio_json_type_name (node));
               ok = FALSE;
             }
           else if (!g_hash_table_contains (loader->chapter_ids, json_node_get_string (node)))
@@ -797,64 +757,6 @@ load_competencies (Loader          *loader,
           g_list_store_append (self->competencies, competency);
         }
     }
-}
-
-/* json-glib says where a parse failed only inside its message:
- * "<data>:LINE:COLUMN: Parse error: REASON". */
-static const char *
-parse_error_reason (const char *message,
-                    guint      *line)
-{
-  const char *marker = strstr (message, ": Parse error: ");
-  const char *p;
-
-  if (marker == NULL)
-    return message;
-
-  /* Walk back over ":COLUMN" to the line number before it. */
-  for (p = marker - 1; p > message && g_ascii_isdigit (*p); p--)
-    ;
-  if (p > message && *p == ':')
-    {
-      const char *q;
-
-      for (q = p - 1; q > message && g_ascii_isdigit (*q); q--)
-        ;
-      if (*q == ':')
-        *line = (guint) g_ascii_strtoull (q + 1, NULL, 10);
-    }
-
-  return marker + strlen (": Parse error: ");
-}
-
-static guint
-json_depth (const char *text)
-{
-  guint depth = 0;
-  guint max_depth = 0;
-  gboolean in_string = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '{' || *p == '[')
-        {
-          depth++;
-          max_depth = MAX (max_depth, depth);
-        }
-      else if ((*p == '}' || *p == ']') && depth > 0)
-        depth--;
-    }
-
-  return max_depth;
 }
 
 static gboolean
@@ -902,7 +804,7 @@ load_index (Loader          *loader,
       return FALSE;
     }
 
-  if (json_depth (contents) > MAX_JSON_DEPTH)
+  if (cmio_json_max_depth (contents, length) > MAX_JSON_DEPTH)
     {
       add_problem (loader, INDEX_FILE, 0, _("the JSON is nested more than %d levels deep"),
                    MAX_JSON_DEPTH);
@@ -913,7 +815,7 @@ load_index (Loader          *loader,
   if (!json_parser_load_from_data (parser, contents, length, &error))
     {
       guint line = 0;
-      const char *reason = parse_error_reason (error->message, &line);
+      const char *reason = cmio_json_parse_error_reason (error->message, &line);
 
       add_problem (loader, INDEX_FILE, line, _("not valid JSON: %s"), reason);
       return FALSE;
@@ -935,9 +837,9 @@ load_index (Loader          *loader,
                  _("\"format\" must be \"cmio-handbook-content\", not \"%s\""), format);
 
   node = json_object_get_member (root, "version");
-  if (node == NULL || !node_is_type (node, G_TYPE_INT64))
+  if (node == NULL || !cmio_json_node_is (node, G_TYPE_INT64))
     add_problem (loader, INDEX_FILE, find_line (loader, NULL, 0, "version"),
-                 _("\"version\" must be a whole number, not %s"), node_type_name (node));
+                 _("\"version\" must be a whole number, not %s"), cmio_json_type_name (node));
   else if (json_node_get_int (node) != 1)
     add_problem (loader, INDEX_FILE, find_line (loader, NULL, 0, "version"),
                  _("version %" G_GINT64_FORMAT " packs are not supported; this app reads version 1"),

@@ -1,0 +1,150 @@
+/* cmio-json.c — small helpers for reading JSON that users' files hold
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cmio-json.h"
+
+/**
+ * cmio_json_type_name:
+ * @node: (nullable): a node
+ *
+ * Returns: what @node holds, in words for a message ("text", "a number"…)
+ */
+const char *
+cmio_json_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("a list");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("text");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      return _("a number");
+    default:
+      return _("a value");
+    }
+}
+
+/**
+ * cmio_json_node_is:
+ * @node: (nullable): a node
+ * @type: %G_TYPE_STRING, %G_TYPE_INT64, %G_TYPE_DOUBLE or %G_TYPE_BOOLEAN
+ *
+ * Returns: %TRUE if @node is a value of exactly @type
+ */
+gboolean
+cmio_json_node_is (JsonNode *node,
+                   GType     type)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+/**
+ * cmio_json_parse_error_reason:
+ * @message: the message of a json-glib parse error
+ * @line: (out): set to the line of the error when the message names it
+ *
+ * json-glib says where a parse failed only inside its message:
+ * "<data>:LINE:COLUMN: Parse error: REASON".
+ *
+ * Returns: the reason alone, pointing into @message
+ */
+const char *
+cmio_json_parse_error_reason (const char *message,
+                              guint      *line)
+{
+  const char *marker = strstr (message, ": Parse error: ");
+  const char *p;
+
+  if (marker == NULL)
+    return message;
+
+  /* Walk back over ":COLUMN" to the line number before it. */
+  for (p = marker - 1; p > message && g_ascii_isdigit (*p); p--)
+    ;
+  if (p > message && *p == ':')
+    {
+      const char *q;
+
+      for (q = p - 1; q > message && g_ascii_isdigit (*q); q--)
+        ;
+      if (*q == ':')
+        *line = (guint) g_ascii_strtoull (q + 1, NULL, 10);
+    }
+
+  return marker + strlen (": Parse error: ");
+}
+
+/**
+ * cmio_json_max_depth:
+ * @text: JSON text
+ * @length: its length in bytes
+ *
+ * Measures how deeply @text nests objects and lists, without parsing it, so
+ * that a hostile file is refused before a recursive parser meets it.
+ *
+ * Returns: the deepest nesting
+ */
+guint
+cmio_json_max_depth (const char *text,
+                     gsize       length)
+{
+  const char *end = text + length;
+  guint depth = 0;
+  guint max_depth = 0;
+  gboolean in_string = FALSE;
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p + 1 < end)
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '{' || *p == '[')
+        {
+          depth++;
+          max_depth = MAX (max_depth, depth);
+        }
+      else if ((*p == '}' || *p == ']') && depth > 0)
+        depth--;
+    }
+
+  return max_depth;
+}
+
+/**
+ * cmio_text_is_blank:
+ * @text: a nul-terminated string
+ *
+ * Returns: %TRUE if @text holds nothing but white space
+ */
+gboolean
+cmio_text_is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,22 @@
+/* cmio-json.h — small helpers for reading JSON that users' files hold
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+const char *cmio_json_type_name          (JsonNode   *node);
+gboolean    cmio_json_node_is            (JsonNode   *node,
+                                          GType       type);
+const char *cmio_json_parse_error_reason (const char *message,
+                                          guint      *line);
+guint       cmio_json_max_depth          (const char *text,
+                                          gsize       length);
+gboolean    cmio_text_is_blank           (const char *text);
+
+G_END_DECLS
