@@ -1,0 +1,933 @@
+/* cmio-store.c — progress.json on disk: load, recover, save
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmio-json.h"
+#include "cmio-store.h"
+
+/* Deeper nesting than this is refused before the parser sees it. The format
+ * nests five levels; members added by others get plenty of room. */
+#define MAX_JSON_DEPTH 128
+
+struct _CmioStore
+{
+  GObject parent_instance;
+
+  GFile *file;
+  CmioProgress *progress;
+  GFile *moved_aside;
+  char *load_message;
+  char *save_error;
+  CmioStoreLoadResult load_result;
+
+  CmioStoreWriteFunc write_func;
+  gpointer write_data;
+  gboolean sync_to_disk;
+
+  guint64 saved_generation;
+  guint save_source;
+  GCancellable *cancellable;
+  gboolean saving;
+  gboolean dirty;
+};
+
+G_DEFINE_FINAL_TYPE (CmioStore, cmio_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DIRTY,
+  PROP_SAVE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void save_async (CmioStore *self);
+
+/* Writing */
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           gpointer     user_data,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      data += written;
+      length -= written;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *what,
+                 const char  *path)
+{
+  int saved_errno = errno;
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s “%s”: %s", what, display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+sync_folder (const char  *folder,
+             GError     **error)
+{
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      set_errno_error (error, _("Cannot flush the folder"), folder);
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* Keeps the file that is about to be replaced as the .bak: a hard link,
+ * renamed into place, so that there is always a whole .bak. */
+static void
+keep_backup (const char *path)
+{
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *backup_tmp = g_strconcat (path, ".bak.tmp", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  g_unlink (backup_tmp);
+  if (link (path, backup_tmp) == 0)
+    {
+      if (g_rename (backup_tmp, backup) != 0)
+        g_unlink (backup_tmp);
+      return;
+    }
+
+  /* No hard links here (some file systems): copy instead. */
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (path);
+    g_autoptr(GFile) to = g_file_new_for_path (backup_tmp);
+
+    if (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL))
+      g_rename (backup_tmp, backup);
+  }
+}
+
+/**
+ * cmio_store_write_file:
+ * @file: where to write, a local file
+ * @root: what to write
+ * @sync_to_disk: whether to flush the file and its folder to the disk
+ * @write_func: (nullable): writes the bytes; %NULL for the normal way
+ * @user_data: for @write_func
+ * @error: return location for a #GError
+ *
+ * Writes atomically: a temporary file in the same folder, written and
+ * flushed, renamed over @file, then the folder flushed. A crash at any
+ * moment leaves the old file or the new one, never a mix. The replaced file
+ * stays as `.bak`. The folder is made private (0700) and the file is 0600.
+ * Safe to call from a worker thread.
+ *
+ * Returns: %TRUE if the file was written
+ */
+gboolean
+cmio_store_write_file (GFile               *file,
+                       JsonNode            *root,
+                       gboolean             sync_to_disk,
+                       CmioStoreWriteFunc   write_func,
+                       gpointer             user_data,
+                       GError             **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *tmp = g_build_filename (folder, ".progress.json.XXXXXX", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    return set_errno_error (error, _("Cannot create the folder"), folder);
+  g_chmod (folder, 0700);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_errno_error (error, _("Cannot create a file in"), folder);
+
+  if (!(write_func ? write_func : write_all) (fd, data, length, user_data, error) ||
+      (sync_to_disk && fsync (fd) != 0 && set_errno_error (error, _("Cannot flush"), tmp)))
+    {
+      close (fd);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (close (fd) != 0)
+    {
+      set_errno_error (error, _("Cannot write"), tmp);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  keep_backup (path);
+
+  if (g_rename (tmp, path) != 0)
+    {
+      set_errno_error (error, _("Cannot replace"), path);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (sync_to_disk && !sync_folder (folder, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Reading */
+
+/**
+ * cmio_store_read_file:
+ * @file: a progress file
+ * @error: return location for a #GError
+ *
+ * Reads, parses and validates a progress file, refusing anything damaged:
+ * not UTF-8, NUL bytes, too large, nested too deep, not JSON, wrong types.
+ *
+ * Returns: (transfer full) (nullable): the progress
+ */
+CmioProgress *
+cmio_store_read_file (GFile   *file,
+                      GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  const char *end = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_size (info) > CMIO_STORE_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+
+      g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_TOO_LARGE,
+                   _("the file is too large (%s)"), size);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  if (!g_utf8_validate (contents, length, &end))
+    {
+      g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
+                   _("byte %" G_GSIZE_FORMAT " is not valid UTF-8 text (or is a NUL byte)"),
+                   (gsize) (end - contents));
+      return NULL;
+    }
+
+  if (cmio_json_max_depth (contents, length) > MAX_JSON_DEPTH)
+    {
+      g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
+                   _("the JSON is nested more than %d levels deep"), MAX_JSON_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
+    {
+      guint line = 0;
+      const char *reason = cmio_json_parse_error_reason (local_error->message, &line);
+
+      g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
+                   _("line %u: not valid JSON: %s"), line, reason);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
+                           _("the file is empty"));
+      return NULL;
+    }
+
+  return cmio_progress_new_from_json (json_parser_get_root (parser), error);
+}
+
+/* Moves a file that failed to load out of the way, never deleting it. */
+static GFile *
+move_aside (GFile   *file,
+            GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *path = g_file_get_path (file);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *target = i == 0 ? g_strdup_printf ("%s.corrupt-%s", path, stamp)
+                                       : g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (path, target) != 0)
+        {
+          set_errno_error (error, _("Cannot move aside"), path);
+          return NULL;
+        }
+      return g_file_new_for_path (target);
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("Too many damaged copies"));
+  return NULL;
+}
+
+static GFile *
+backup_file (CmioStore *self)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+
+  return g_file_new_for_path (backup);
+}
+
+/* GObject */
+
+static void
+progress_changed_cb (CmioStore *self)
+{
+  if (!self->dirty)
+    {
+      self->dirty = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+
+  cmio_store_save_soon (self);
+}
+
+static void
+cmio_store_dispose (GObject *object)
+{
+  CmioStore *self = (CmioStore *) object;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_data (self->progress, self);
+
+  G_OBJECT_CLASS (cmio_store_parent_class)->dispose (object);
+}
+
+static void
+cmio_store_finalize (GObject *object)
+{
+  CmioStore *self = (CmioStore *) object;
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->moved_aside);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->load_message, g_free);
+  g_clear_pointer (&self->save_error, g_free);
+
+  G_OBJECT_CLASS (cmio_store_parent_class)->finalize (object);
+}
+
+static void
+cmio_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CmioStore *self = CMIO_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
+    case PROP_SAVE_ERROR:
+      g_value_set_string (value, self->save_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cmio_store_class_init (CmioStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cmio_store_dispose;
+  object_class->finalize = cmio_store_finalize;
+  object_class->get_property = cmio_store_get_property;
+
+  /**
+   * CmioStore:dirty:
+   *
+   * Whether there are changes not yet on disk.
+   */
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CmioStore:save-error:
+   *
+   * Why the last save failed, for the user; %NULL once a save succeeds.
+   */
+  properties[PROP_SAVE_ERROR] =
+    g_param_spec_string ("save-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cmio_store_init (CmioStore *self)
+{
+  self->sync_to_disk = TRUE;
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Saving */
+
+typedef struct
+{
+  GFile *file;
+  JsonNode *snapshot;
+  CmioStoreWriteFunc write_func;
+  gpointer write_data;
+  guint64 generation;
+  gboolean sync_to_disk;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->snapshot, json_node_unref);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (cmio_store_write_file (job->file, job->snapshot, job->sync_to_disk,
+                             job->write_func, job->write_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+set_save_error (CmioStore  *self,
+                const char *message)
+{
+  if (g_strcmp0 (self->save_error, message) == 0)
+    return;
+
+  g_free (self->save_error);
+  self->save_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+}
+
+static void
+saved (CmioStore *self,
+       guint64    generation,
+       GError    *error)
+{
+  self->saving = FALSE;
+
+  if (error != NULL)
+    {
+      /* Everything stays in memory; the next change, or Retry, tries again. */
+      set_save_error (self, error->message);
+      return;
+    }
+
+  self->saved_generation = generation;
+  set_save_error (self, NULL);
+
+  if (self->saved_generation == cmio_progress_get_generation (self->progress))
+    {
+      if (self->dirty)
+        {
+          self->dirty = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+        }
+    }
+  else
+    cmio_store_save_soon (self);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CmioStore) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  saved (self, job->generation, error);
+}
+
+static SaveJob *
+new_job (CmioStore *self)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->file = g_object_ref (self->file);
+  job->snapshot = cmio_progress_to_json (self->progress);
+  job->write_func = self->write_func;
+  job->write_data = self->write_data;
+  job->generation = cmio_progress_get_generation (self->progress);
+  job->sync_to_disk = self->sync_to_disk;
+  return job;
+}
+
+static gboolean
+can_save (CmioStore *self)
+{
+  return self->progress != NULL && !cmio_progress_get_read_only (self->progress);
+}
+
+/* The snapshot is taken here, on the main thread, and costs only pointer
+ * copies; generating the JSON and the disk work happen in a worker. */
+static void
+save_async (CmioStore *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!can_save (self) || self->saving)
+    return;
+
+  self->saving = TRUE;
+  task = g_task_new (NULL, NULL, save_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, save_async);
+  g_task_set_task_data (task, new_job (self), (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  CmioStore *self = data;
+
+  self->save_source = 0;
+  save_async (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Public API */
+
+/**
+ * cmio_store_new:
+ * @file: the progress file, a local file
+ *
+ * Returns: (transfer full): a store; call cmio_store_load() next
+ */
+CmioStore *
+cmio_store_new (GFile *file)
+{
+  CmioStore *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (CMIO_TYPE_STORE, NULL);
+  self->file = g_object_ref (file);
+  return self;
+}
+
+/**
+ * cmio_store_get_default_file:
+ *
+ * Returns: (transfer full): `progress.json` in the app's folder of the
+ *   user's data folder
+ */
+GFile *
+cmio_store_get_default_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "progress.json", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+GFile *
+cmio_store_get_file (CmioStore *self)
+{
+  g_return_val_if_fail (CMIO_IS_STORE (self), NULL);
+  return self->file;
+}
+
+static void
+set_progress (CmioStore    *self,
+              CmioProgress *progress)
+{
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_data (self->progress, self);
+  g_set_object (&self->progress, progress);
+  self->saved_generation = cmio_progress_get_generation (progress);
+  g_signal_connect_swapped (progress, "changed", G_CALLBACK (progress_changed_cb), self);
+}
+
+/**
+ * cmio_store_load:
+ * @self: a #CmioStore
+ *
+ * Loads the progress. A file that fails to load is moved aside as
+ * `progress.json.corrupt-<UTC time>`, never deleted or changed, and the
+ * `.bak` is tried; when that is good it is saved back as progress.json. A
+ * newer version's file opens read-only and is never written. Whatever
+ * happens, there is progress afterwards, and cmio_store_get_load_message()
+ * says what happened.
+ *
+ * Returns: what happened
+ */
+CmioStoreLoadResult
+cmio_store_load (CmioStore *self)
+{
+  g_autoptr(CmioProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) backup_error = NULL;
+  g_autoptr(GFile) backup = NULL;
+  g_autofree char *display = NULL;
+  gboolean missing;
+
+  g_return_val_if_fail (CMIO_IS_STORE (self), CMIO_STORE_LOADED_NOTHING);
+
+  g_clear_object (&self->moved_aside);
+  g_clear_pointer (&self->load_message, g_free);
+  backup = backup_file (self);
+  missing = !g_file_query_exists (self->file, NULL);
+
+  if (missing && !g_file_query_exists (backup, NULL))
+    {
+      set_progress (self, progress = cmio_progress_new ());
+      return self->load_result = CMIO_STORE_LOADED_FRESH;
+    }
+
+  if (!missing && (progress = cmio_store_read_file (self->file, &error)) != NULL)
+    {
+      set_progress (self, progress);
+      if (cmio_progress_get_read_only (progress))
+        {
+          display = g_file_get_parse_name (self->file);
+          self->load_message =
+            g_strdup_printf (_("Your progress in “%s” was saved by a newer version of CMIO Handbook. "
+                               "It is open read-only: changes you make now cannot be saved. "
+                               "Update the app to work on it."), display);
+          return self->load_result = CMIO_STORE_LOADED_NEWER;
+        }
+      return self->load_result = CMIO_STORE_LOADED;
+    }
+
+  /* The file is damaged (or gone while a .bak is there): keep it, untouched,
+   * under another name, and fall back to the last good copy. */
+  if (!missing)
+    {
+      g_autoptr(GError) move_error = NULL;
+
+      self->moved_aside = move_aside (self->file, &move_error);
+      if (self->moved_aside == NULL)
+        {
+          /* It cannot be moved (a read-only folder): leave it, and do not
+           * overwrite it either. */
+          progress = cmio_progress_new ();
+          cmio_progress_set_read_only (progress, TRUE);
+          set_progress (self, progress);
+          display = g_file_get_parse_name (self->file);
+          self->load_message =
+            g_strdup_printf (_("Your progress in “%s” could not be read (%s), and it could not be "
+                               "moved aside (%s). Nothing will be saved until this is fixed."),
+                             display, error->message, move_error->message);
+          return self->load_result = CMIO_STORE_LOADED_NOTHING;
+        }
+    }
+
+  progress = cmio_store_read_file (backup, &backup_error);
+  if (progress != NULL && !cmio_progress_get_read_only (progress))
+    {
+      g_autofree char *aside = self->moved_aside ? g_file_get_parse_name (self->moved_aside) : NULL;
+
+      set_progress (self, progress);
+      if (aside != NULL)
+        self->load_message =
+          g_strdup_printf (_("Your progress file could not be read (%s). It was kept as “%s”. "
+                             "Your last good copy was restored, so only your most recent "
+                             "changes may be missing."), error->message, aside);
+      else
+        self->load_message =
+          g_strdup (_("Your progress file was missing. Your last good copy was restored."));
+
+      /* Write it back as progress.json straight away: a generation that
+       * was never saved marks it unsaved. */
+      self->dirty = TRUE;
+      self->saved_generation = G_MAXUINT64;
+      cmio_store_save_soon (self);
+      return self->load_result = CMIO_STORE_LOADED_BACKUP;
+    }
+
+  set_progress (self, progress = cmio_progress_new ());
+  {
+    g_autofree char *aside = self->moved_aside ? g_file_get_parse_name (self->moved_aside) : NULL;
+
+    self->load_message =
+      g_strdup_printf (_("Your progress file could not be read (%s), and there is no good backup. "
+                         "It was kept as “%s”. You are starting with empty progress."),
+                       error ? error->message : _("missing"), aside ? aside : "");
+  }
+  return self->load_result = CMIO_STORE_LOADED_NOTHING;
+}
+
+CmioStoreLoadResult
+cmio_store_get_load_result (CmioStore *self)
+{
+  g_return_val_if_fail (CMIO_IS_STORE (self), CMIO_STORE_LOADED_NOTHING);
+  return self->load_result;
+}
+
+/**
+ * cmio_store_get_load_message:
+ * @self: a #CmioStore
+ *
+ * Returns: (nullable): what happened at load, for the user, when it was
+ *   anything but a normal load or a first start
+ */
+const char *
+cmio_store_get_load_message (CmioStore *self)
+{
+  g_return_val_if_fail (CMIO_IS_STORE (self), NULL);
+  return self->load_message;
+}
+
+/**
+ * cmio_store_get_moved_aside:
+ * @self: a #CmioStore
+ *
+ * Returns: (transfer none) (nullable): where a damaged file was moved
+ */
+GFile *
+cmio_store_get_moved_aside (CmioStore *self)
+{
+  g_return_val_if_fail (CMIO_IS_STORE (self), NULL);
+  return self->moved_aside;
+}
+
+/**
+ * cmio_store_get_progress:
+ * @self: a #CmioStore
+ *
+ * Returns: (transfer none) (nullable): the progress, once loaded
+ */
+CmioProgress *
+cmio_store_get_progress (CmioStore *self)
+{
+  g_return_val_if_fail (CMIO_IS_STORE (self), NULL);
+  return self->progress;
+}
+
+gboolean
+cmio_store_get_dirty (CmioStore *self)
+{
+  g_return_val_if_fail (CMIO_IS_STORE (self), FALSE);
+  return self->dirty;
+}
+
+/**
+ * cmio_store_get_save_error:
+ * @self: a #CmioStore
+ *
+ * Returns: (nullable): why the last save failed
+ */
+const char *
+cmio_store_get_save_error (CmioStore *self)
+{
+  g_return_val_if_fail (CMIO_IS_STORE (self), NULL);
+  return self->save_error;
+}
+
+/**
+ * cmio_store_save_soon:
+ * @self: a #CmioStore
+ *
+ * Saves %CMIO_STORE_SAVE_DELAY_MS after the last call, in the background.
+ */
+void
+cmio_store_save_soon (CmioStore *self)
+{
+  g_return_if_fail (CMIO_IS_STORE (self));
+
+  if (!can_save (self))
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (CMIO_STORE_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+/**
+ * cmio_store_save_now:
+ * @self: a #CmioStore
+ * @error: return location for a #GError
+ *
+ * Saves at once, in this thread, waiting for a save in progress first.
+ * For quitting, closing a window, and Retry.
+ *
+ * Returns: %TRUE if everything is on disk
+ */
+gboolean
+cmio_store_save_now (CmioStore  *self,
+                     GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SaveJob *job;
+  gboolean ok;
+
+  g_return_val_if_fail (CMIO_IS_STORE (self), FALSE);
+
+  if (!can_save (self))
+    return TRUE;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
+  job = new_job (self);
+  self->saving = TRUE;
+  ok = cmio_store_write_file (job->file, job->snapshot, job->sync_to_disk,
+                              job->write_func, job->write_data, &local_error);
+  saved (self, job->generation, local_error);
+  save_job_free (job);
+
+  /* saved() may have scheduled another save for a change made meanwhile;
+   * nothing changed while this thread wrote, so it is not needed. */
+  if (ok)
+    g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cmio_store_flush:
+ * @self: a #CmioStore
+ * @error: return location for a #GError
+ *
+ * Writes pending changes now, if there are any.
+ *
+ * Returns: %TRUE if nothing is left unsaved
+ */
+gboolean
+cmio_store_flush (CmioStore  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (CMIO_IS_STORE (self), FALSE);
+
+  if (!can_save (self))
+    return TRUE;
+
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!self->dirty)
+    return TRUE;
+
+  return cmio_store_save_now (self, error);
+}
+
+/**
+ * cmio_store_set_write_func:
+ * @self: a #CmioStore
+ * @func: (nullable): how to write the bytes; %NULL restores the normal way
+ * @user_data: for @func
+ *
+ * The seam for tests that make writes fail (a full disk, say).
+ */
+void
+cmio_store_set_write_func (CmioStore          *self,
+                           CmioStoreWriteFunc  func,
+                           gpointer            user_data)
+{
+  g_return_if_fail (CMIO_IS_STORE (self));
+
+  self->write_func = func;
+  self->write_data = user_data;
+}
+
+/**
+ * cmio_store_set_sync_to_disk:
+ * @self: a #CmioStore
+ * @sync: whether saves flush to the disk (the default)
+ *
+ * Only the benchmark turns flushing off, to time the rest.
+ */
+void
+cmio_store_set_sync_to_disk (CmioStore *self,
+                             gboolean   sync)
+{
+  g_return_if_fail (CMIO_IS_STORE (self));
+  self->sync_to_disk = !!sync;
+}
