@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "cmio-application.h"
 #include "cmio-test-util.h"
@@ -309,6 +310,113 @@ test_window_state_saved (void)
   g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:soft-skills");
 }
 
+static gboolean
+fail_write (int          fd,
+            const char  *data,
+            gsize        length,
+            gpointer     user_data,
+            GError     **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+  return FALSE;
+}
+
+static gboolean
+save_failed (gpointer store)
+{
+  return cmio_store_get_save_error (store) != NULL;
+}
+
+static const char *
+shown_banner (CmioWindow *window)
+{
+  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+
+  if (!gtk_revealer_get_reveal_child (revealer))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (cmio_test_find_descendant (gtk_revealer_get_child (revealer),
+                                                                   GTK_TYPE_LABEL)));
+}
+
+static GtkButton *
+banner_button (CmioWindow *window)
+{
+  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+
+  return GTK_BUTTON (cmio_test_find_descendant (gtk_revealer_get_child (revealer), GTK_TYPE_BUTTON));
+}
+
+static void
+test_window_save_error (void)
+{
+  CmioWindow *window = get_window ();
+  CmioStore *store = cmio_application_get_store (app);
+  CmioProgress *progress = cmio_store_get_progress (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmioProgress) on_disk = NULL;
+
+  /* The disk is full: the change stays in memory and a banner says why. */
+  cmio_store_set_write_func (store, fail_write, NULL);
+  g_assert_true (cmio_progress_set_item_done (progress, "agree-decision-rights", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (cmio_test_wait_for (save_failed, store, 5000));
+  cmio_test_iterate (50);
+  g_assert_nonnull (shown_banner (window));
+  g_assert_nonnull (strstr (shown_banner (window), "No space left on device"));
+  g_assert_cmpstr (gtk_button_get_label (banner_button (window)), ==, "_Retry");
+  g_assert_true (cmio_store_get_dirty (store));
+
+  /* Retry while the disk is still full: still there. */
+  g_signal_emit_by_name (banner_button (window), "clicked");
+  g_assert_nonnull (shown_banner (window));
+
+  /* Space again: Retry saves, and the banner goes. */
+  cmio_store_set_write_func (store, NULL, NULL);
+  g_signal_emit_by_name (banner_button (window), "clicked");
+  g_assert_null (shown_banner (window));
+  g_assert_false (cmio_store_get_dirty (store));
+  on_disk = cmio_store_read_file (cmio_store_get_file (store), &error);
+  g_assert_no_error (error);
+  g_assert_true (cmio_progress_get_item_done (on_disk, "agree-decision-rights"));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_window_close_unsaved (void)
+{
+  CmioWindow *window = get_window ();
+  CmioStore *store = cmio_application_get_store (app);
+  CmioProgress *progress = cmio_store_get_progress (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmioProgress) on_disk = NULL;
+  AdwMessageDialog *dialog;
+
+  cmio_store_set_write_func (store, fail_write, NULL);
+  g_assert_true (cmio_progress_set_item_evidence (progress, "agree-decision-rights", "Signed memo", &error));
+
+  /* Closing cannot save: it asks, and "Keep Open" keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (cmio_test_wait_for (dialog_shown, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No space left on device"));
+  adw_message_dialog_response (dialog, "cancel");
+  cmio_test_iterate (50);
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (window));
+
+  /* With space again, closing saves and closes. */
+  cmio_store_set_write_func (store, NULL, NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (cmio_test_wait_for (no_windows, NULL, 5000));
+  on_disk = cmio_store_read_file (cmio_store_get_file (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cmio_progress_get_item_evidence (on_disk, "agree-decision-rights"), ==, "Signed memo");
+}
+
 static void
 test_window_quit (void)
 {
@@ -341,6 +449,8 @@ main (int   argc,
   g_test_add_func ("/cmio/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/cmio/window/narrow", test_window_narrow);
   g_test_add_func ("/cmio/window/state-saved", test_window_state_saved);
+  g_test_add_func ("/cmio/window/save-error", test_window_save_error);
+  g_test_add_func ("/cmio/window/close-unsaved", test_window_close_unsaved);
   g_test_add_func ("/cmio/window/quit", test_window_quit);
 
   status = g_test_run ();

@@ -14,6 +14,7 @@
 #include "cmio-application.h"
 #include "cmio-metainfo.h"
 #include "cmio-preferences-window.h"
+#include "cmio-store.h"
 #include "cmio-ui-resources.h"
 #include "cmio-window.h"
 
@@ -25,6 +26,7 @@ struct _CmioApplication
   CmioContentPack *pack;
   GPtrArray *content_problems;
   char *content_dir;
+  CmioStore *store;
 
   gboolean startup_benchmark;
 };
@@ -105,6 +107,19 @@ load_content (CmioApplication *self)
           g_critical ("Built-in content: %s", line);
         }
     }
+}
+
+static void
+load_progress (CmioApplication *self)
+{
+  g_autoptr(GFile) file = cmio_store_get_default_file ();
+
+  self->store = cmio_store_new (file);
+  cmio_store_load (self->store);
+  cmio_progress_set_content_pack (cmio_store_get_progress (self->store), self->pack);
+
+  if (cmio_store_get_load_message (self->store) != NULL)
+    g_message ("%s", cmio_store_get_load_message (self->store));
 }
 
 static int
@@ -217,17 +232,28 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   CmioApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* Close the windows first so that each saves its state. */
-  for (GList *l = g_list_copy (windows), *iter = l; iter != NULL; iter = iter->next)
-    {
-      gtk_window_close (iter->data);
-      if (iter->next == NULL)
-        g_list_free (l);
-    }
+  /* Each window saves as it closes; one that cannot save asks first and
+   * stays open, and then the app stays too. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 
-  g_application_quit (G_APPLICATION (self));
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+retry_save_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CmioApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A failure shows in the banner, through the store's save-error. */
+  if (!cmio_store_save_now (self->store, &error))
+    g_debug ("Saving failed again: %s", error->message);
 }
 
 static void
@@ -321,6 +347,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "help", help_action },
   { "preferences", preferences_action },
+  { "retry-save", retry_save_action },
 };
 
 /* GApplication */
@@ -343,12 +370,23 @@ cmio_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "content-dir", "^&ay", &path))
     {
-      /* Another pack means another instance, or the running one would show
-       * its own pack and ignore the request. */
+      g_autoptr(GError) error = NULL;
+
       g_free (self->content_dir);
       self->content_dir = g_strdup (path);
-      g_application_set_flags (application,
-                               g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+      /* One instance owns the progress file, so a running one cannot be
+       * given another pack: say so rather than ignore the option. */
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          g_printerr ("%s\n", _("CMIO Handbook is already running; quit it to open another content pack"));
+          return EXIT_FAILURE;
+        }
     }
 
   if (g_variant_dict_contains (options, "startup-benchmark"))
@@ -390,6 +428,7 @@ cmio_application_startup (GApplication *application)
   apply_style (self);
 
   load_content (self);
+  load_progress (self);
 }
 
 static void
@@ -429,11 +468,25 @@ cmio_application_open (GApplication  *application,
 }
 
 static void
+cmio_application_shutdown (GApplication *application)
+{
+  CmioApplication *self = CMIO_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  /* Windows flush as they close; this catches changes made without one. */
+  if (self->store != NULL && !cmio_store_flush (self->store, &error))
+    g_warning ("Your progress could not be saved: %s", error->message);
+
+  G_APPLICATION_CLASS (cmio_application_parent_class)->shutdown (application);
+}
+
+static void
 cmio_application_dispose (GObject *object)
 {
   CmioApplication *self = (CmioApplication *) object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
   g_clear_object (&self->pack);
   g_clear_pointer (&self->content_problems, g_ptr_array_unref);
   g_clear_pointer (&self->content_dir, g_free);
@@ -453,6 +506,7 @@ cmio_application_class_init (CmioApplicationClass *klass)
   app_class->startup = cmio_application_startup;
   app_class->activate = cmio_application_activate;
   app_class->open = cmio_application_open;
+  app_class->shutdown = cmio_application_shutdown;
 }
 
 static void
@@ -514,6 +568,19 @@ cmio_application_get_content_problems (CmioApplication *self)
 {
   g_return_val_if_fail (CMIO_IS_APPLICATION (self), NULL);
   return self->content_problems;
+}
+
+/**
+ * cmio_application_get_store:
+ * @self: a #CmioApplication
+ *
+ * Returns: (transfer none) (nullable): the store of the user's progress
+ */
+CmioStore *
+cmio_application_get_store (CmioApplication *self)
+{
+  g_return_val_if_fail (CMIO_IS_APPLICATION (self), NULL);
+  return self->store;
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cmio-content-pack.h"
+#include "cmio-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ GSettings       *cmio_application_get_settings         (CmioApplication *self);
 CmioContentPack *cmio_application_get_content_pack     (CmioApplication *self);
 GPtrArray       *cmio_application_get_content_problems (CmioApplication *self);
 const char      *cmio_application_get_content_dir      (CmioApplication *self);
+CmioStore       *cmio_application_get_store            (CmioApplication *self);
 
 G_END_DECLS

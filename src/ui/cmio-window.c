@@ -14,6 +14,15 @@
 
 #define CHAPTER_PREFIX "chapter:"
 
+/* Messages along the bottom of the window, least urgent first. */
+typedef enum
+{
+  BANNER_CONTENT,
+  BANNER_LOAD,
+  BANNER_SAVE,
+  N_BANNERS
+} BannerKind;
+
 struct _CmioWindow
 {
   AdwApplicationWindow parent_instance;
@@ -29,10 +38,15 @@ struct _CmioWindow
   AdwStatusPage *overview_page;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
+  GtkButton *banner_button;
   CmioReaderView *reader;
 
   /* Owned */
   GSettings *settings;
+  CmioStore *store;
+  char *banners[N_BANNERS];
+  BannerKind banner_shown;
+  gboolean close_unsaved;
   CmioContentPack *pack;
   char *page;
   char *last_toast;
@@ -123,12 +137,46 @@ select_sidebar_row (CmioWindow *self,
     }
 }
 
+/* One banner shows at a time: the most urgent message waiting. */
 static void
-show_banner (CmioWindow *self,
-             const char *message)
+update_banner (CmioWindow *self)
 {
-  gtk_label_set_text (self->banner_label, message);
-  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  for (int kind = N_BANNERS - 1; kind >= 0; kind--)
+    {
+      if (self->banners[kind] == NULL)
+        continue;
+
+      self->banner_shown = kind;
+      gtk_label_set_text (self->banner_label, self->banners[kind]);
+      gtk_button_set_label (self->banner_button,
+                            kind == BANNER_SAVE ? _("_Retry") : _("_Dismiss"));
+      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+      return;
+    }
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static void
+set_banner (CmioWindow *self,
+            BannerKind  kind,
+            const char *message)
+{
+  g_free (self->banners[kind]);
+  self->banners[kind] = g_strdup (message);
+  update_banner (self);
+}
+
+static void
+save_error_changed_cb (CmioWindow *self)
+{
+  const char *reason = cmio_store_get_save_error (self->store);
+  g_autofree char *message = NULL;
+
+  if (reason != NULL)
+    message = g_strdup_printf (_("Your progress could not be saved: %s. "
+                                 "Your changes are kept while the app is open."), reason);
+  set_banner (self, BANNER_SAVE, message);
 }
 
 static void
@@ -160,7 +208,7 @@ show_content_problems (CmioWindow      *self,
     g_string_append_printf (message, "\n%s",
                             _("Run “cmio-handbook --check-content” on the pack to see them all."));
 
-  show_banner (self, message->str);
+  set_banner (self, BANNER_CONTENT, message->str);
 }
 
 /* Reads the settings and the content; runs once the window knows its
@@ -182,6 +230,15 @@ setup (CmioWindow      *self,
 
   populate_sidebar (self);
   show_content_problems (self, application);
+
+  g_set_object (&self->store, cmio_application_get_store (application));
+  if (self->store != NULL)
+    {
+      set_banner (self, BANNER_LOAD, cmio_store_get_load_message (self->store));
+      g_signal_connect_object (self->store, "notify::save-error",
+                               G_CALLBACK (save_error_changed_cb), self, G_CONNECT_SWAPPED);
+      save_error_changed_cb (self);
+    }
 
   last_page = g_settings_get_string (self->settings, "last-page");
   cmio_window_show_page (self, last_page);
@@ -213,9 +270,14 @@ folded_changed_cb (CmioWindow *self)
 }
 
 static void
-banner_dismissed_cb (CmioWindow *self)
+banner_button_clicked_cb (CmioWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  /* A failed save cannot be dismissed, only retried: the data is at risk. */
+  if (self->banner_shown == BANNER_SAVE)
+    g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (self))),
+                                    "retry-save", NULL);
+  else
+    set_banner (self, self->banner_shown, NULL);
 }
 
 static void
@@ -302,12 +364,59 @@ cmio_window_realize (GtkWidget *widget)
   g_idle_add_full (G_PRIORITY_LOW, prepare_reader_cb, g_object_ref (self), g_object_unref);
 }
 
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CmioWindow       *self)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      self->close_unsaved = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "retry") == 0)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Saves what is pending; when that fails, asks before closing, because
+ * closing would lose the changes. Returns TRUE if the window may close. */
+static gboolean
+flush_or_ask (CmioWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL || self->close_unsaved || cmio_store_flush (self->store, &error))
+    return TRUE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Your Progress Could Not Be Saved"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nIf you close now, the changes since the last save are lost."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Open"),
+                                    "retry", _("_Try Again"),
+                                    "close", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "retry");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static gboolean
 cmio_window_close_request (GtkWindow *window)
 {
   CmioWindow *self = CMIO_WINDOW (window);
   int width;
   int height;
+
+  if (!flush_or_ask (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -334,6 +443,7 @@ cmio_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->pack);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cmio_window_parent_class)->dispose (object);
 }
@@ -345,6 +455,8 @@ cmio_window_finalize (GObject *object)
 
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->last_toast, g_free);
+  for (guint i = 0; i < N_BANNERS; i++)
+    g_clear_pointer (&self->banners[i], g_free);
 
   G_OBJECT_CLASS (cmio_window_parent_class)->finalize (object);
 }
@@ -392,10 +504,11 @@ cmio_window_class_init (CmioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, reader);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, banner_dismissed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_button_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.continue-reading", NULL,
