@@ -106,28 +106,49 @@ cmio_json_max_depth (const char *text,
                      gsize       length)
 {
   const char *end = text + length;
+  const char *p = text;
   guint depth = 0;
   guint max_depth = 0;
-  gboolean in_string = FALSE;
 
-  for (const char *p = text; p < end; p++)
+  while (p < end)
     {
-      if (in_string)
+      switch (*p)
         {
-          if (*p == '\\' && p + 1 < end)
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '{' || *p == '[')
-        {
+        case '"':
+          /* Skip the string: find its closing quote, one not escaped by an
+           * odd number of backslashes. memchr() is fast, and most of a
+           * progress file is text inside strings. */
+          for (p++; p < end; p++)
+            {
+              const char *quote = memchr (p, '"', end - p);
+              const char *back;
+
+              if (quote == NULL)
+                return max_depth;
+              for (back = quote; back > p && back[-1] == '\\'; back--)
+                ;
+              p = quote;
+              if ((quote - back) % 2 == 0)
+                break;
+            }
+          break;
+
+        case '{':
+        case '[':
           depth++;
           max_depth = MAX (max_depth, depth);
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          break;
         }
-      else if ((*p == '}' || *p == ']') && depth > 0)
-        depth--;
+      p++;
     }
 
   return max_depth;

@@ -46,22 +46,23 @@ path_join (const char *path,
   return g_strdup_printf ("%s › %s", path, member);
 }
 
-static gboolean
-check_type (JsonNode    *node,
-            GType        type,
-            gboolean     nullable,
-            const char  *path,
-            const char  *expected,
-            GError     **error)
+/* The problems below are returned as messages, and the path to the member
+ * is only made when there is one: loading a big file checks many thousands
+ * of members, almost always good. */
+static char *
+type_problem (JsonNode   *node,
+              GType       type,
+              gboolean    nullable,
+              const char *expected)
 {
   if (node == NULL || (nullable && JSON_NODE_HOLDS_NULL (node)) || cmio_json_node_is (node, type))
-    return TRUE;
+    return NULL;
 
   /* Whole numbers are numbers too. */
   if (type == G_TYPE_DOUBLE && cmio_json_node_is (node, G_TYPE_INT64))
-    return TRUE;
+    return NULL;
 
-  return fail (error, path, _("must be %s, not %s"), expected, cmio_json_type_name (node));
+  return g_strdup_printf (_("must be %s, not %s"), expected, cmio_json_type_name (node));
 }
 
 /* Checks the members of @record that this version knows; others are kept. */
@@ -89,127 +90,148 @@ typedef struct
   gboolean nullable;
 } Member;
 
-static gboolean
-check_member (JsonNode      *node,
-              const Member  *member,
-              const char    *path,
-              GError       **error)
+static char *
+member_problem (JsonNode     *node,
+                const Member *member)
 {
   const char *text;
+  char *problem;
   CmioOwner owner;
 
   switch (member->kind)
     {
     case KIND_BOOLEAN:
-      return check_type (node, G_TYPE_BOOLEAN, member->nullable, path, _("true or false"), error);
+      return type_problem (node, G_TYPE_BOOLEAN, member->nullable, _("true or false"));
 
     case KIND_FRACTION:
-      if (!check_type (node, G_TYPE_DOUBLE, member->nullable, path, _("a number"), error))
-        return FALSE;
+      if ((problem = type_problem (node, G_TYPE_DOUBLE, member->nullable, _("a number"))) != NULL)
+        return problem;
       if (JSON_NODE_HOLDS_NULL (node))
-        return TRUE;
+        return NULL;
       {
         double value = cmio_json_node_is (node, G_TYPE_INT64) ? json_node_get_int (node)
                                                                : json_node_get_double (node);
 
         if (!isfinite (value) || value < 0 || value > 1)
-          return fail (error, path, _("must be between 0 and 1, not %g"), value);
+          return g_strdup_printf (_("must be between 0 and 1, not %g"), value);
       }
-      return TRUE;
+      return NULL;
 
     case KIND_DAY:
     case KIND_LEVEL:
     case KIND_PAGE:
-      if (!check_type (node, G_TYPE_INT64, member->nullable, path, _("a whole number"), error))
-        return FALSE;
+      if ((problem = type_problem (node, G_TYPE_INT64, member->nullable, _("a whole number"))) != NULL)
+        return problem;
       if (JSON_NODE_HOLDS_NULL (node))
-        return TRUE;
+        return NULL;
       {
         gint64 value = json_node_get_int (node);
         gint64 low = member->kind == KIND_LEVEL ? 1 : 0;
         gint64 high = member->kind == KIND_DAY ? 90 : member->kind == KIND_LEVEL ? 5 : 100000;
 
         if (value < low || value > high)
-          return fail (error, path, _("must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+          return g_strdup_printf (_("must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
                                       ", not %" G_GINT64_FORMAT), low, high, value);
       }
-      return TRUE;
+      return NULL;
 
     default:
       break;
     }
 
-  if (!check_type (node, G_TYPE_STRING, member->nullable, path, _("text"), error))
-    return FALSE;
+  if ((problem = type_problem (node, G_TYPE_STRING, member->nullable, _("text"))) != NULL)
+        return problem;
   if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
+    return NULL;
 
   text = json_node_get_string (node);
   switch (member->kind)
     {
     case KIND_TEXT:
       if (strlen (text) > CMIO_PROGRESS_MAX_TEXT)
-        return fail (error, path, _("is longer than %d bytes"), CMIO_PROGRESS_MAX_TEXT);
-      return TRUE;
+        return g_strdup_printf (_("is longer than %d bytes"), CMIO_PROGRESS_MAX_TEXT);
+      return NULL;
 
     case KIND_ID:
       if (!cmio_content_id_is_valid (text))
-        return fail (error, path, _("“%.40s” is not a valid id"), text);
-      return TRUE;
+        return g_strdup_printf (_("“%.40s” is not a valid id"), text);
+      return NULL;
 
     case KIND_TIMESTAMP:
       if (!cmio_progress_timestamp_is_valid (text))
-        return fail (error, path, _("“%.40s” is not a time like 2026-11-27T09:30:00Z"), text);
-      return TRUE;
+        return g_strdup_printf (_("“%.40s” is not a time like 2026-11-27T09:30:00Z"), text);
+      return NULL;
 
     case KIND_DATE:
       if (!cmio_progress_date_is_valid (text))
-        return fail (error, path, _("“%.40s” is not a date like 2026-11-02"), text);
-      return TRUE;
+        return g_strdup_printf (_("“%.40s” is not a date like 2026-11-02"), text);
+      return NULL;
 
     case KIND_OWNER:
       if (!cmio_owner_from_string (text, &owner))
-        return fail (error, path, _("“%.40s” is not \"cmio\", \"mentor\" or \"executive\""), text);
-      return TRUE;
+        return g_strdup_printf (_("“%.40s” is not \"cmio\", \"mentor\" or \"executive\""), text);
+      return NULL;
 
     case KIND_STATUS:
       if (strcmp (text, "approved") != 0 && strcmp (text, "discuss") != 0)
-        return fail (error, path, _("“%.40s” is not \"approved\" or \"discuss\""), text);
-      return TRUE;
+        return g_strdup_printf (_("“%.40s” is not \"approved\" or \"discuss\""), text);
+      return NULL;
 
     default:
       if (strlen (text) > CMIO_PROGRESS_MAX_SHORT_TEXT)
-        return fail (error, path, _("is longer than %d bytes"), CMIO_PROGRESS_MAX_SHORT_TEXT);
-      return TRUE;
+        return g_strdup_printf (_("is longer than %d bytes"), CMIO_PROGRESS_MAX_SHORT_TEXT);
+      return NULL;
     }
 }
 
+static char *
+path_of (const char *parent,
+         const char *key)
+{
+  return key ? path_join (parent, key) : g_strdup (parent);
+}
+
+/* Checks @record, found at @parent › @key (or at @parent when @key is NULL). */
 static gboolean
 check_record (JsonNode      *record,
               const Member  *members,
-              const char    *path,
+              const char    *parent,
+              const char    *key,
               GError       **error)
 {
   JsonObject *object;
 
   if (record == NULL || !JSON_NODE_HOLDS_OBJECT (record))
-    return fail (error, path, _("must be an object, not %s"), cmio_json_type_name (record));
+    {
+      g_autofree char *path = path_of (parent, key);
+
+      return fail (error, path, _("must be an object, not %s"), cmio_json_type_name (record));
+    }
 
   object = json_node_get_object (record);
   for (const Member *member = members; member->name != NULL; member++)
     {
       JsonNode *node = json_object_get_member (object, member->name);
-      g_autofree char *member_path = path_join (path, member->name);
+      g_autofree char *problem = NULL;
 
       if (node == NULL)
         {
           if (member->required)
-            return fail (error, path, _("has no \"%s\""), member->name);
+            {
+              g_autofree char *path = path_of (parent, key);
+
+              return fail (error, path, _("has no \"%s\""), member->name);
+            }
           continue;
         }
 
-      if (!check_member (node, member, member_path, error))
-        return FALSE;
+      if ((problem = member_problem (node, member)) != NULL)
+        {
+          g_autofree char *path = path_of (parent, key);
+          g_autofree char *member_path = path_join (path, member->name);
+
+          return fail (error, member_path, "%s", problem);
+        }
     }
 
   return TRUE;
@@ -317,13 +339,19 @@ check_ratings (JsonNode    *assessment,
   json_object_iter_init (&iter, json_node_get_object (ratings));
   while (json_object_iter_next (&iter, &id, &rating))
     {
-      g_autofree char *quoted = g_strdup_printf ("\"%.40s\"", id);
-      g_autofree char *rating_path = path_join (ratings_path, quoted);
+      if (!cmio_content_id_is_valid (id) ||
+          !check_record (rating, rating_members, ratings_path, NULL, NULL))
+        {
+          g_autofree char *quoted = g_strdup_printf ("\"%.40s\"", id);
 
-      if (!cmio_content_id_is_valid (id))
-        return fail (error, rating_path, _("is not a valid competency id"));
-      if (!check_record (rating, rating_members, rating_path, error))
-        return FALSE;
+          if (!cmio_content_id_is_valid (id))
+            {
+              g_autofree char *rating_path = path_join (ratings_path, quoted);
+
+              return fail (error, rating_path, _("is not a valid competency id"));
+            }
+          return check_record (rating, rating_members, ratings_path, quoted, error);
+        }
     }
 
   return TRUE;
@@ -349,27 +377,33 @@ check_map (JsonNode      *map,
   json_object_iter_init (&iter, json_node_get_object (map));
   while (json_object_iter_next (&iter, &id, &record))
     {
-      g_autofree char *quoted = g_strdup_printf ("\"%.40s\"", id);
-      g_autofree char *record_path = path_join (path, quoted);
+      JsonNode *mentor = NULL;
 
-      if (!cmio_content_id_is_valid (id))
-        return fail (error, record_path, _("is not a valid id"));
-      if (!check_record (record, members, record_path, error))
-        return FALSE;
+      if (members == item_members && JSON_NODE_HOLDS_OBJECT (record))
+        mentor = json_object_get_member (json_node_get_object (record), "mentor");
+      if (mentor != NULL && JSON_NODE_HOLDS_NULL (mentor))
+        mentor = NULL;
 
-      if (members == item_members)
+      if (!cmio_content_id_is_valid (id) ||
+          !check_record (record, members, path, NULL, NULL) ||
+          (mentor != NULL && !check_record (mentor, mentor_members, path, NULL, NULL)))
         {
-          JsonNode *mentor = json_object_get_member (json_node_get_object (record), "mentor");
-          g_autofree char *mentor_path = path_join (record_path, "mentor");
+          /* Again, with the path this time, for the message. */
+          g_autofree char *quoted = g_strdup_printf ("\"%.40s\"", id);
+          g_autofree char *record_path = path_join (path, quoted);
 
-          if (mentor != NULL && !JSON_NODE_HOLDS_NULL (mentor) &&
-              !check_record (mentor, mentor_members, mentor_path, error))
+          if (!cmio_content_id_is_valid (id))
+            return fail (error, record_path, _("is not a valid id"));
+          if (!check_record (record, members, path, quoted, error))
             return FALSE;
+          return check_record (mentor, mentor_members, record_path, "mentor", error);
         }
 
-      json_object_set_member (*out, id, json_node_ref (record));
     }
 
+  /* Sealed like everything the parser made; shared until it changes. */
+  json_object_unref (*out);
+  *out = json_object_ref (json_node_get_object (map));
   return TRUE;
 }
 
@@ -393,18 +427,22 @@ check_list (JsonNode      *list,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *record = json_array_get_element (array, i);
-      g_autofree char *index = g_strdup_printf ("%u", i + 1);
-      g_autofree char *record_path = path_join (path, index);
       const char *id;
 
-      if (!check_record (record, members, record_path, error))
-        return FALSE;
-      if (members == assessment_members && !check_ratings (record, record_path, error))
-        return FALSE;
+      if (!check_record (record, members, path, NULL, NULL) ||
+          (members == assessment_members && !check_ratings (record, path, NULL)) ||
+          !g_hash_table_add (ids, (gpointer) cmio_record_get_string (record, "id")))
+        {
+          g_autofree char *index = g_strdup_printf ("%u", i + 1);
+          g_autofree char *record_path = path_join (path, index);
 
-      id = cmio_record_get_string (record, "id");
-      if (!g_hash_table_add (ids, (gpointer) id))
-        return fail (error, record_path, _("the id “%.40s” is used twice"), id);
+          if (!check_record (record, members, path, index, error))
+            return FALSE;
+          if (members == assessment_members && !check_ratings (record, record_path, error))
+            return FALSE;
+          id = cmio_record_get_string (record, "id");
+          return fail (error, record_path, _("the id “%.40s” is used twice"), id);
+        }
 
       g_ptr_array_add (out, json_node_ref (record));
     }
@@ -569,7 +607,7 @@ cmio_progress_load_root (CmioProgress  *self,
   node = json_object_get_member (object, "profile");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      if (!check_record (node, profile_members, "profile", error))
+      if (!check_record (node, profile_members, "profile", NULL, error))
         return FALSE;
       g_clear_pointer (&self->profile, json_node_unref);
       self->profile = json_node_ref (node);
@@ -592,7 +630,7 @@ cmio_progress_load_root (CmioProgress  *self,
   node = json_object_get_member (object, "assessment_draft");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      if (!check_record (node, draft_members, "assessment_draft", error) ||
+      if (!check_record (node, draft_members, "assessment_draft", NULL, error) ||
           !check_ratings (node, "assessment_draft", error))
         return FALSE;
       self->draft = json_node_ref (node);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmio-json.h"
@@ -682,12 +683,36 @@ cmio_progress_get_chapter_read (CmioProgress *self,
   return cmio_record_get_boolean (json_object_get_member (self->chapters, chapter_id), "read");
 }
 
-static void
-replace_member (JsonObject *container,
-                const char *id,
-                JsonNode   *record)
+/* The maps of chapters and items come from the parser sealed, and are
+ * shared as they are until the first change copies them: a big file loads
+ * without copying its thousands of records. */
+static JsonObject *
+mutable_map (JsonObject **map)
 {
-  json_object_set_member (container, id, record);
+  if (json_object_is_immutable (*map))
+    {
+      JsonObject *copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, *map);
+      while (json_object_iter_next (&iter, &name, &member))
+        json_object_set_member (copy, name, json_node_ref (member));
+
+      json_object_unref (*map);
+      *map = copy;
+    }
+
+  return *map;
+}
+
+static void
+replace_member (JsonObject **map,
+                const char  *id,
+                JsonNode    *record)
+{
+  json_object_set_member (mutable_map (map), id, record);
 }
 
 /**
@@ -719,7 +744,7 @@ cmio_progress_set_chapter_read (CmioProgress  *self,
     return TRUE;
 
   now = read ? cmio_progress_now () : NULL;
-  replace_member (self->chapters, chapter_id,
+  replace_member (&self->chapters, chapter_id,
                   cmio_record_with (old,
                                     "read", cmio_value_boolean (read),
                                     "read_at", cmio_value_string (now),
@@ -769,7 +794,7 @@ cmio_progress_set_chapter_position (CmioProgress  *self,
   if (old != NULL && cmio_record_get_double (old, "position", -1) == position)
     return TRUE;
 
-  replace_member (self->chapters, chapter_id,
+  replace_member (&self->chapters, chapter_id,
                   cmio_record_with (old,
                                     "read", cmio_value_boolean (cmio_record_get_boolean (old, "read")),
                                     "position", cmio_value_double (position),
@@ -859,7 +884,7 @@ cmio_progress_set_item_done (CmioProgress  *self,
     return TRUE;
 
   now = done ? cmio_progress_now () : NULL;
-  replace_member (self->items, item_id,
+  replace_member (&self->items, item_id,
                   cmio_record_with (old,
                                     "done", cmio_value_boolean (done),
                                     "done_at", cmio_value_string (now),
@@ -903,7 +928,7 @@ cmio_progress_set_item_evidence (CmioProgress  *self,
   if (g_strcmp0 (cmio_record_get_string (old, "evidence"), evidence) == 0)
     return TRUE;
 
-  replace_member (self->items, item_id,
+  replace_member (&self->items, item_id,
                   cmio_record_with (old,
                                     "done", cmio_value_boolean (cmio_record_get_boolean (old, "done")),
                                     "evidence", cmio_value_string (evidence),
@@ -1013,7 +1038,7 @@ cmio_progress_set_item_mentor (CmioProgress      *self,
                                "at", cmio_value_string (at),
                                NULL);
 
-  replace_member (self->items, item_id,
+  replace_member (&self->items, item_id,
                   cmio_record_with (old,
                                     "done", cmio_value_boolean (cmio_record_get_boolean (old, "done")),
                                     "mentor", mentor,
@@ -1050,7 +1075,7 @@ cmio_progress_remove_item_state (CmioProgress  *self,
       return FALSE;
     }
 
-  json_object_remove_member (self->items, item_id);
+  json_object_remove_member (mutable_map (&self->items), item_id);
   cmio_progress_emit_changed (self, CMIO_SECTION_ITEM, item_id);
   return TRUE;
 }
@@ -1249,7 +1274,8 @@ cmio_progress_remove_custom_item (CmioProgress  *self,
     return FALSE;
 
   g_ptr_array_remove_index (self->custom_items, position);
-  json_object_remove_member (self->items, id);
+  if (json_object_has_member (self->items, id))
+    json_object_remove_member (mutable_map (&self->items), id);
   cmio_progress_emit_changed (self, CMIO_SECTION_CUSTOM_ITEM, id);
   return TRUE;
 }
@@ -1279,9 +1305,23 @@ gboolean
 cmio_progress_timestamp_is_valid (const char *text)
 {
   g_autoptr(GDateTime) time = NULL;
+  static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+  gboolean plain = TRUE;
 
   if (text == NULL || strlen (text) > 64)
     return FALSE;
+
+  /* The app writes times in one shape; check those quickly, since a big
+   * file has thousands, and leave other ISO 8601 forms to GLib. */
+  for (guint i = 0; plain && i < sizeof shape; i++)
+    plain = shape[i] == 'd' ? g_ascii_isdigit (text[i]) : text[i] == shape[i];
+  if (plain)
+    {
+      unsigned year = atoi (text), month = atoi (text + 5), day = atoi (text + 8);
+      unsigned hour = atoi (text + 11), minute = atoi (text + 14), second = atoi (text + 17);
+
+      return g_date_valid_dmy (day, month, year) && hour < 24 && minute < 60 && second < 60;
+    }
 
   time = g_date_time_new_from_iso8601 (text, NULL);
   return time != NULL;

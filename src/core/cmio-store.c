@@ -265,14 +265,6 @@ cmio_store_read_file (GFile   *file,
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return NULL;
 
-  if (!g_utf8_validate (contents, length, &end))
-    {
-      g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
-                   _("byte %" G_GSIZE_FORMAT " is not valid UTF-8 text (or is a NUL byte)"),
-                   (gsize) (end - contents));
-      return NULL;
-    }
-
   if (cmio_json_max_depth (contents, length) > MAX_JSON_DEPTH)
     {
       g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
@@ -280,11 +272,21 @@ cmio_store_read_file (GFile   *file,
       return NULL;
     }
 
+  /* json-glib checks that the text is UTF-8, without NUL bytes; only when
+   * it is not is it worth finding where. */
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
       guint line = 0;
       const char *reason = cmio_json_parse_error_reason (local_error->message, &line);
+
+      if (!g_utf8_validate (contents, length, &end))
+        {
+          g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
+                       _("byte %" G_GSIZE_FORMAT " is not valid UTF-8 text (or is a NUL byte)"),
+                       (gsize) (end - contents));
+          return NULL;
+        }
 
       g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
                    _("line %u: not valid JSON: %s"), line, reason);
