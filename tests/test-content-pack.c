@@ -63,6 +63,32 @@ test_builtin_item_numbers (void)
 }
 
 static void
+test_builtin_headings (void)
+{
+  g_autoptr(CmioContentPack) pack = cmio_content_pack_load_builtin (NULL);
+  CmioChapter *chapter = cmio_content_pack_find_chapter (pack, "cmio-vs-cio");
+  g_autoptr(GPtrArray) headings = cmio_chapter_dup_headings (chapter);
+  g_autofree char *html = cmio_chapter_dup_html (chapter);
+  CmioHeading *first;
+  CmioHeading *last;
+  guint n_html = 0;
+
+  g_assert_cmpuint (headings->len, >=, 4);
+  first = g_ptr_array_index (headings, 0);
+  last = g_ptr_array_index (headings, headings->len - 1);
+  g_assert_cmpuint (first->level, ==, 1);
+  g_assert_cmpstr (first->text, ==, "CMIO vs. CIO");
+  g_assert_cmpuint (last->level, ==, 2);
+  g_assert_cmpstr (last->text, ==, "Sources");
+
+  /* The outline counts the same headings as the page has. */
+  for (const char *p = html; (p = strstr (p, "<h")) != NULL; p++)
+    if (p[2] >= '1' && p[2] <= '6')
+      n_html++;
+  g_assert_cmpuint (n_html, ==, headings->len);
+}
+
+static void
 test_problem_format (void)
 {
   g_autoptr(CmioProblem) with_line = cmio_problem_new ("handbook.json", 12, "bad");
@@ -341,6 +367,7 @@ main (int   argc,
 
   g_test_add_func ("/cmio/content-pack/builtin-loads", test_builtin_pack_loads);
   g_test_add_func ("/cmio/content-pack/item-numbers", test_builtin_item_numbers);
+  g_test_add_func ("/cmio/content-pack/builtin-headings", test_builtin_headings);
   g_test_add_func ("/cmio/content-pack/problem-format", test_problem_format);
   g_test_add_func ("/cmio/content-pack/missing-pack", test_missing_pack);
   g_test_add_func ("/cmio/content-pack/ids", test_ids);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmio-markdown.h"
+#include "cmio-safe-html.h"
 
 static void
 test_markdown_basics (void)
@@ -43,6 +44,47 @@ test_markdown_raw_html_is_text (void)
   g_assert_nonnull (strstr (html, "&lt;script&gt;"));
 }
 
+static void
+test_markdown_unsafe_links (void)
+{
+  static const char markdown[] =
+    "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](file:///etc/passwd)"
+    " [d](data:text/html,<b>x</b>) [e](https://example.com/x) [f](mailto:a@b.c)"
+    " [g](03-next.md#part) [h](#here) [i](//evil.example/x) [j](vbscript:msgbox)\n\n"
+    "![one](https://example.com/track.png) ![two](images/chart.png) <javascript:alert(2)>\n";
+  g_autofree char *rendered = cmio_markdown_to_html (markdown, -1);
+  g_autofree char *html = cmio_html_neutralize_links (rendered);
+
+  /* The dangerous ones became "#", scheme case and all; an autolink's
+   * text may still read "javascript:…", as text. */
+  g_assert_null (strstr (html, "\"javascript:"));
+  g_assert_null (strstr (html, "\"JaVaScRiPt:"));
+  g_assert_null (strstr (html, "\"file:"));
+  g_assert_null (strstr (html, "\"data:"));
+  g_assert_null (strstr (html, "\"vbscript:"));
+  g_assert_null (strstr (html, "\"//evil.example"));
+  g_assert_nonnull (strstr (html, "<a href=\"#\">a</a>"));
+  /* Images may not reach the network; relative ones stay in the pack. */
+  g_assert_null (strstr (html, "track.png"));
+  g_assert_nonnull (strstr (html, "src=\"images/chart.png\""));
+  /* Ordinary links stay as they were. */
+  g_assert_nonnull (strstr (html, "href=\"https://example.com/x\""));
+  g_assert_nonnull (strstr (html, "href=\"mailto:a@b.c\""));
+  g_assert_nonnull (strstr (html, "href=\"03-next.md#part\""));
+  g_assert_nonnull (strstr (html, "href=\"#here\""));
+}
+
+static void
+test_markdown_url_is_safe (void)
+{
+  g_assert_true (cmio_url_is_safe ("chapters/a.md", FALSE));
+  g_assert_true (cmio_url_is_safe ("cmio-handbook://pack/x", TRUE));
+  g_assert_true (cmio_url_is_safe ("HTTPS://example.com", FALSE));
+  g_assert_false (cmio_url_is_safe ("https://example.com/a.png", TRUE));
+  g_assert_false (cmio_url_is_safe ("javascript:x", FALSE));
+  g_assert_false (cmio_url_is_safe ("//host/x", FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -52,6 +94,8 @@ main (int   argc,
   g_test_add_func ("/cmio/markdown/basics", test_markdown_basics);
   g_test_add_func ("/cmio/markdown/tables", test_markdown_tables);
   g_test_add_func ("/cmio/markdown/raw-html-is-text", test_markdown_raw_html_is_text);
+  g_test_add_func ("/cmio/markdown/unsafe-links", test_markdown_unsafe_links);
+  g_test_add_func ("/cmio/markdown/url-is-safe", test_markdown_url_is_safe);
 
   return g_test_run ();
 }

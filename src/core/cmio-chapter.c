@@ -8,6 +8,10 @@
 
 #include "cmio-chapter.h"
 #include "cmio-markdown.h"
+#include "cmio-safe-html.h"
+
+#include <md4c.h>
+#include <string.h>
 
 struct _CmioChapter
 {
@@ -195,6 +199,108 @@ cmio_chapter_get_markdown (CmioChapter *self)
 char *
 cmio_chapter_dup_html (CmioChapter *self)
 {
+  g_autofree char *html = NULL;
+
   g_return_val_if_fail (CMIO_IS_CHAPTER (self), NULL);
-  return cmio_markdown_to_html (self->markdown, -1);
+
+  html = cmio_markdown_to_html (self->markdown, -1);
+  return cmio_html_neutralize_links (html);
+}
+
+static int
+heading_enter_cb (MD_BLOCKTYPE  type,
+                  void         *detail,
+                  void         *user_data)
+{
+  GPtrArray *headings = user_data;
+
+  if (type == MD_BLOCK_H)
+    {
+      CmioHeading *heading = g_new0 (CmioHeading, 1);
+
+      heading->level = ((MD_BLOCK_H_DETAIL *) detail)->level;
+      heading->text = g_strdup ("");
+      g_ptr_array_add (headings, heading);
+      heading->open = TRUE;
+    }
+
+  return 0;
+}
+
+static int
+heading_leave_cb (MD_BLOCKTYPE  type,
+                  void         *detail,
+                  void         *user_data)
+{
+  GPtrArray *headings = user_data;
+
+  if (type == MD_BLOCK_H && headings->len > 0)
+    ((CmioHeading *) g_ptr_array_index (headings, headings->len - 1))->open = FALSE;
+
+  return 0;
+}
+
+static int
+heading_span_cb (MD_SPANTYPE  type,
+                 void        *detail,
+                 void        *user_data)
+{
+  return 0;
+}
+
+static int
+heading_text_cb (MD_TEXTTYPE     type,
+                 const MD_CHAR  *text,
+                 MD_SIZE         size,
+                 void           *user_data)
+{
+  GPtrArray *headings = user_data;
+  CmioHeading *heading;
+  char *joined;
+
+  if (headings->len == 0)
+    return 0;
+
+  heading = g_ptr_array_index (headings, headings->len - 1);
+  if (!heading->open)
+    return 0;
+
+  joined = g_strdup_printf ("%s%.*s", heading->text, (int) size,
+                            type == MD_TEXT_SOFTBR || type == MD_TEXT_BR ? " " : text);
+  g_free (heading->text);
+  heading->text = joined;
+  return 0;
+}
+
+static void
+heading_free (CmioHeading *heading)
+{
+  g_free (heading->text);
+  g_free (heading);
+}
+
+/**
+ * cmio_chapter_dup_headings:
+ * @self: a #CmioChapter
+ *
+ * The chapter's outline, in the order of the text: the n-th heading here is
+ * the n-th `h1`–`h6` element of cmio_chapter_dup_html().
+ *
+ * Returns: (transfer container) (element-type CmioHeading): the headings
+ */
+GPtrArray *
+cmio_chapter_dup_headings (CmioChapter *self)
+{
+  GPtrArray *headings;
+  MD_PARSER parser = {
+    0, MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_NOHTML,
+    heading_enter_cb, heading_leave_cb, heading_span_cb, heading_span_cb, heading_text_cb,
+    NULL, NULL
+  };
+
+  g_return_val_if_fail (CMIO_IS_CHAPTER (self), NULL);
+
+  headings = g_ptr_array_new_with_free_func ((GDestroyNotify) heading_free);
+  md_parse (self->markdown, strlen (self->markdown), &parser, headings);
+  return headings;
 }

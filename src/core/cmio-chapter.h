@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+typedef struct
+{
+  guint     level;
+  char     *text;
+  gboolean  open;
+} CmioHeading;
+
 #define CMIO_TYPE_CHAPTER (cmio_chapter_get_type ())
 
 G_DECLARE_FINAL_TYPE (CmioChapter, cmio_chapter, CMIO, CHAPTER, GObject)
@@ -27,5 +34,6 @@ const char  *cmio_chapter_get_file     (CmioChapter *self);
 guint        cmio_chapter_get_number   (CmioChapter *self);
 const char  *cmio_chapter_get_markdown (CmioChapter *self);
 char        *cmio_chapter_dup_html     (CmioChapter *self);
+GPtrArray   *cmio_chapter_dup_headings (CmioChapter *self);
 
 G_END_DECLS
