@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -178,13 +179,18 @@ cmio_store_write_file (GFile               *file,
   g_autofree char *tmp = g_build_filename (folder, ".progress.json.XXXXXX", NULL);
   g_autofree char *data = NULL;
   gsize length = 0;
+  GStatBuf buf;
   int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     return set_errno_error (error, _("Cannot create the folder"), folder);
-  g_chmod (folder, 0700);
+
+  /* Private, but never opened up: a folder the user made read-only stays
+   * so, and the save fails with a reason instead of writing anyway. */
+  if (g_stat (folder, &buf) == 0 && (buf.st_mode & 077) != 0)
+    g_chmod (folder, buf.st_mode & 0700);
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 1);
@@ -227,13 +233,80 @@ cmio_store_write_file (GFile               *file,
 
 /* Reading */
 
+/* json-glib reads a number too large for its types as another number,
+ * without an error: 1e400 as infinity, which it then writes as "inf.0" (not
+ * JSON), and 99999999999999999999999 as -1. Kept in a member this version
+ * does not know, or read as a level or a day, such a number would change
+ * silently or make the next save unreadable. Finds the first one in @text,
+ * valid JSON, and the line it is on. */
+static gboolean
+find_number_out_of_range (const char  *text,
+                          gsize        length,
+                          guint       *line,
+                          char       **number)
+{
+  const char *end = text + length;
+  gboolean in_string = FALSE;
+
+  *line = 1;
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '\n')
+        (*line)++;
+
+      if (in_string)
+        {
+          if (*p == '\\' && p + 1 < end)
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          const char *start = p;
+          gboolean integer = TRUE;
+          gboolean in_range;
+
+          while (p < end && (g_ascii_isdigit (*p) || *p == '-' || *p == '+' ||
+                             *p == '.' || *p == 'e' || *p == 'E'))
+            {
+              if (*p == '.' || *p == 'e' || *p == 'E')
+                integer = FALSE;
+              p++;
+            }
+
+          /* The text ends in a NUL, so the number ends before it does. */
+          errno = 0;
+          if (integer)
+            {
+              g_ascii_strtoll (start, NULL, 10);
+              in_range = errno != ERANGE;
+            }
+          else
+            in_range = isfinite (g_ascii_strtod (start, NULL));
+
+          if (!in_range)
+            {
+              *number = g_strndup (start, MIN (p - start, 40));
+              return TRUE;
+            }
+          p--;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * cmio_store_read_file:
  * @file: a progress file
  * @error: return location for a #GError
  *
  * Reads, parses and validates a progress file, refusing anything damaged:
- * not UTF-8, NUL bytes, too large, nested too deep, not JSON, wrong types.
+ * not UTF-8, NUL bytes, too large, nested too deep, not JSON, numbers out
+ * of range, wrong types.
  *
  * Returns: (transfer full) (nullable): the progress
  */
@@ -299,6 +372,18 @@ cmio_store_read_file (GFile   *file,
                            _("the file is empty"));
       return NULL;
     }
+
+  {
+    g_autofree char *number = NULL;
+    guint line = 0;
+
+    if (find_number_out_of_range (contents, length, &line, &number))
+      {
+        g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
+                     _("line %u: the number %s is too large"), line, number);
+        return NULL;
+      }
+  }
 
   return cmio_progress_new_from_json (json_parser_get_root (parser), error);
 }
