@@ -1259,6 +1259,59 @@ test_newer_version (void)
 /* Migration */
 
 static void
+test_newer_version_unreadable (void)
+{
+  g_autofree char *path = progress_path ("newer-unreadable");
+  /* Version 2 made "items" a list: this version cannot read it, but it is
+   * not damage, and the file must stay exactly as it is. */
+  g_autofree char *text = json_text ("{ 'format': 'cmio-handbook-progress', 'version': 2,"
+                                     "  'items': [ { 'id': 'item-a', 'done': true } ] }");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CmioStore) store = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *listing_after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_file (path, text, -1);
+  bytes = read_file (path);
+  listing = folder_listing_of_file (path);
+
+  store = load_store (path, CMIO_STORE_LOADED_NEWER);
+  g_assert_true (cmio_progress_get_read_only (cmio_store_get_progress (store)));
+  g_assert_null (cmio_store_get_moved_aside (store));
+  g_assert_nonnull (strstr (cmio_store_get_load_message (store), "newer version"));
+  g_assert_false (cmio_progress_set_profile (cmio_store_get_progress (store), "name", "x", &error));
+  g_assert_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_READ_ONLY);
+  g_assert_true (cmio_store_save_now (store, NULL));
+  g_assert_true (cmio_store_flush (store, NULL));
+
+  assert_file_bytes (path, bytes);
+  listing_after = folder_listing_of_file (path);
+  g_assert_cmpstr (listing_after, ==, listing);
+}
+
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *path = progress_path ("stale");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *stale = g_build_filename (folder, ".progress.json.Ab12Cd", NULL);
+  g_autofree char *other = g_build_filename (folder, "notes-of-mine.txt", NULL);
+  g_autoptr(CmioStore) store = NULL;
+
+  /* A save killed half-way left its temporary file; loading clears it,
+   * and nothing else. */
+  write_file (path, "{\"format\": \"cmio-handbook-progress\", \"version\": 1}", -1);
+  write_file (stale, "{\"format\": \"cmio-handb", -1);
+  write_file (other, "mine", -1);
+
+  store = load_store (path, CMIO_STORE_LOADED);
+  g_assert_false (file_exists (stale));
+  g_assert_true (file_exists (other));
+  g_assert_true (file_exists (path));
+}
+
+static void
 test_migrate_v0 (void)
 {
   g_autofree char *path = progress_path ("v0");
@@ -1863,6 +1916,8 @@ main (int   argc,
     }
   g_test_add_func ("/cmio/store/damage/50-mb-file", test_damage_huge_file);
   g_test_add_func ("/cmio/store/newer-version", test_newer_version);
+  g_test_add_func ("/cmio/store/newer-version-unreadable", test_newer_version_unreadable);
+  g_test_add_func ("/cmio/store/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/cmio/store/migrate-v0", test_migrate_v0);
   g_test_add_func ("/cmio/store/save-failure/no-space", test_save_failure_no_space);
   g_test_add_func ("/cmio/store/save-failure/read-only-folder", test_save_failure_read_only_folder);

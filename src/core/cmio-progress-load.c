@@ -547,6 +547,49 @@ static const char * const known_members[] = {
   "assessments", "assessment_draft", "reviews", NULL
 };
 
+/* The members this version knows, checked and taken into @self. */
+static gboolean
+load_known (CmioProgress  *self,
+            JsonObject    *object,
+            GError       **error)
+{
+  JsonNode *node;
+
+  node = json_object_get_member (object, "profile");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!check_record (node, profile_members, "profile", NULL, error))
+        return FALSE;
+      g_clear_pointer (&self->profile, json_node_unref);
+      self->profile = json_node_ref (node);
+    }
+
+  if (!check_map (json_object_get_member (object, "chapters"), chapter_members, "chapters",
+                  &self->chapters, error) ||
+      !check_map (json_object_get_member (object, "items"), item_members, "items",
+                  &self->items, error) ||
+      !check_list (json_object_get_member (object, "custom_items"), custom_item_members,
+                   "custom_items", self->custom_items, error) ||
+      !check_list (json_object_get_member (object, "notes"), note_members, "notes",
+                   self->notes, error) ||
+      !check_list (json_object_get_member (object, "assessments"), assessment_members,
+                   "assessments", self->assessments, error) ||
+      !check_list (json_object_get_member (object, "reviews"), review_members, "reviews",
+                   self->reviews, error))
+    return FALSE;
+
+  node = json_object_get_member (object, "assessment_draft");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!check_record (node, draft_members, "assessment_draft", NULL, error) ||
+          !check_ratings (node, "assessment_draft", error))
+        return FALSE;
+      self->draft = json_node_ref (node);
+    }
+
+  return TRUE;
+}
+
 /**
  * cmio_progress_load_root:
  * @self: a new, empty #CmioProgress
@@ -604,36 +647,20 @@ cmio_progress_load_root (CmioProgress  *self,
     }
   object = json_node_get_object (current);
 
-  node = json_object_get_member (object, "profile");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+  if (!load_known (self, object, error))
     {
-      if (!check_record (node, profile_members, "profile", NULL, error))
-        return FALSE;
-      g_clear_pointer (&self->profile, json_node_unref);
-      self->profile = json_node_ref (node);
-    }
+      /* A newer version may have changed what this one checks: say that,
+       * rather than call the file damaged. */
+      if (version > CMIO_PROGRESS_VERSION && error != NULL && *error != NULL)
+        {
+          g_autofree char *message = g_strdup ((*error)->message);
 
-  if (!check_map (json_object_get_member (object, "chapters"), chapter_members, "chapters",
-                  &self->chapters, error) ||
-      !check_map (json_object_get_member (object, "items"), item_members, "items",
-                  &self->items, error) ||
-      !check_list (json_object_get_member (object, "custom_items"), custom_item_members,
-                   "custom_items", self->custom_items, error) ||
-      !check_list (json_object_get_member (object, "notes"), note_members, "notes",
-                   self->notes, error) ||
-      !check_list (json_object_get_member (object, "assessments"), assessment_members,
-                   "assessments", self->assessments, error) ||
-      !check_list (json_object_get_member (object, "reviews"), review_members, "reviews",
-                   self->reviews, error))
-    return FALSE;
-
-  node = json_object_get_member (object, "assessment_draft");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!check_record (node, draft_members, "assessment_draft", NULL, error) ||
-          !check_ratings (node, "assessment_draft", error))
-        return FALSE;
-      self->draft = json_node_ref (node);
+          g_clear_error (error);
+          g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_NEWER_VERSION,
+                       _("version %" G_GINT64_FORMAT " of the file cannot be read by this version (%s)"),
+                       version, message);
+        }
+      return FALSE;
     }
 
   /* Everything else at the top level is kept as it came. */

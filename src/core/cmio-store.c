@@ -416,6 +416,27 @@ move_aside (GFile   *file,
   return NULL;
 }
 
+/* A save cut short by a crash leaves its temporary file behind; only this
+ * app's one instance writes here, so any of them at load is stale. */
+static void
+remove_stale_temporaries (CmioStore *self)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, ".progress.json.") && strlen (name) == strlen (".progress.json.XXXXXX"))
+        {
+          g_autofree char *stale = g_build_filename (folder, name, NULL);
+
+          g_unlink (stale);
+        }
+    }
+}
+
 static GFile *
 backup_file (CmioStore *self)
 {
@@ -743,6 +764,7 @@ cmio_store_load (CmioStore *self)
 
   g_clear_object (&self->moved_aside);
   g_clear_pointer (&self->load_message, g_free);
+  remove_stale_temporaries (self);
   backup = backup_file (self);
   missing = !g_file_query_exists (self->file, NULL);
 
@@ -765,6 +787,21 @@ cmio_store_load (CmioStore *self)
           return self->load_result = CMIO_STORE_LOADED_NEWER;
         }
       return self->load_result = CMIO_STORE_LOADED;
+    }
+
+  /* Saved by a newer version in a way this one cannot read: not damage.
+   * Leave it where it is, and write nothing. */
+  if (g_error_matches (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_NEWER_VERSION))
+    {
+      progress = cmio_progress_new ();
+      cmio_progress_set_read_only (progress, TRUE);
+      set_progress (self, progress);
+      display = g_file_get_parse_name (self->file);
+      self->load_message =
+        g_strdup_printf (_("Your progress in “%s” was saved by a newer version of CMIO Handbook, "
+                           "and this version cannot read it (%s). It is left as it is: nothing will "
+                           "be saved until you update the app."), display, error->message);
+      return self->load_result = CMIO_STORE_LOADED_NEWER;
     }
 
   /* The file is damaged (or gone while a .bak is there): keep it, untouched,
