@@ -60,3 +60,42 @@ cmio_test_find_descendant (GtkWidget *root,
 
   return NULL;
 }
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The widget of @type in @root's tree whose name is @name. */
+GtkWidget *
+cmio_test_find_named (GtkWidget  *root,
+                      GType       type,
+                      const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (found, i)), name) == 0)
+      return g_ptr_array_index (found, i);
+
+  return NULL;
+}
+
+/* The sidebar's list of contents: the list box with the "overview" row. */
+GtkListBox *
+cmio_test_find_sidebar_list (GtkWidget *window)
+{
+  GtkWidget *row = cmio_test_find_named (window, GTK_TYPE_LIST_BOX_ROW, "overview");
+
+  return row ? GTK_LIST_BOX (gtk_widget_get_parent (row)) : NULL;
+}

@@ -18,5 +18,9 @@ gboolean   cmio_test_wait_for        (CmioTestCondition  condition,
 void       cmio_test_iterate         (guint              ms);
 GtkWidget *cmio_test_find_descendant (GtkWidget         *root,
                                       GType              type);
+GtkWidget *cmio_test_find_named      (GtkWidget         *root,
+                                      GType              type,
+                                      const char        *name);
+GtkListBox *cmio_test_find_sidebar_list (GtkWidget      *window);
 
 G_END_DECLS

@@ -23,7 +23,7 @@ static Check current_check;
 static guint
 count_sidebar_rows (CmioWindow *window)
 {
-  GtkWidget *list = cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  GtkWidget *list = GTK_WIDGET (cmio_test_find_sidebar_list (GTK_WIDGET (window)));
   guint n = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
@@ -35,7 +35,7 @@ count_sidebar_rows (CmioWindow *window)
 static const char *
 banner_text (CmioWindow *window)
 {
-  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_REVEALER, "banner"));
   GtkWidget *label;
 
   if (!gtk_revealer_get_reveal_child (revealer))

@@ -88,7 +88,7 @@ test_window_sidebar (void)
 
   g_assert_true (cmio_test_wait_for (widget_mapped, window, 10000));
 
-  list = GTK_LIST_BOX (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  list = cmio_test_find_sidebar_list (GTK_WIDGET (window));
   g_assert_nonnull (list);
   for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
     n++;
@@ -122,7 +122,7 @@ test_window_show_chapter (void)
                                              "chapter:hard-skills"));
   g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:hard-skills");
 
-  stack = GTK_STACK (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK));
+  stack = GTK_STACK (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_STACK, "content-stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chapter");
 
   reader = CMIO_READER_VIEW (cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW));
@@ -136,9 +136,9 @@ test_window_show_chapter (void)
   g_assert_cmpstr (cmio_window_get_page (window), ==, "overview");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "overview");
 
-  /* "Start Reading" opens the first chapter. */
+  /* "Continue Reading" opens the chapter last opened. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.continue-reading", NULL));
-  g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:what-is-a-cmio");
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:hard-skills");
 }
 
 static void
@@ -265,7 +265,7 @@ test_window_narrow (void)
   g_assert_true (cmio_test_wait_for (leaflet_folded, leaflet, 5000));
 
   /* Folded, opening a chapter shows it, and Back returns to the contents. */
-  list = cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
+  list = GTK_WIDGET (cmio_test_find_sidebar_list (GTK_WIDGET (window)));
   reader = cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "chapter:certification");
   g_assert_true (gtk_widget_is_ancestor (reader, adw_leaflet_get_visible_child (leaflet)));
@@ -330,7 +330,7 @@ save_failed (gpointer store)
 static const char *
 shown_banner (CmioWindow *window)
 {
-  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_REVEALER, "banner"));
 
   if (!gtk_revealer_get_reveal_child (revealer))
     return NULL;
@@ -341,7 +341,7 @@ shown_banner (CmioWindow *window)
 static GtkButton *
 banner_button (CmioWindow *window)
 {
-  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  GtkRevealer *revealer = GTK_REVEALER (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_REVEALER, "banner"));
 
   return GTK_BUTTON (cmio_test_find_descendant (gtk_revealer_get_child (revealer), GTK_TYPE_BUTTON));
 }

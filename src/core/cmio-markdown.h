@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 
 char *cmio_markdown_to_html (const char *markdown,
                              gssize      length);
+char *cmio_markdown_to_text (const char *markdown,
+                             gssize      length);
 
 G_END_DECLS

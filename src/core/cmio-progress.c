@@ -493,6 +493,7 @@ static JsonNode *
 object_copy (JsonObject *container)
 {
   JsonObject *copy = json_object_new ();
+  JsonNode *node;
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
@@ -501,18 +502,24 @@ object_copy (JsonObject *container)
   while (json_object_iter_next (&iter, &name, &member))
     json_object_set_member (copy, name, json_node_ref (member));
 
-  return json_node_init_object (json_node_alloc (), copy);
+  /* json_node_init_object() takes a reference of its own: drop ours. */
+  node = json_node_init_object (json_node_alloc (), copy);
+  json_object_unref (copy);
+  return node;
 }
 
 static JsonNode *
 array_copy (GPtrArray *records)
 {
   JsonArray *copy = json_array_sized_new (records->len);
+  JsonNode *node;
 
   for (guint i = 0; i < records->len; i++)
     json_array_add_element (copy, json_node_ref (g_ptr_array_index (records, i)));
 
-  return json_node_init_array (json_node_alloc (), copy);
+  node = json_node_init_array (json_node_alloc (), copy);
+  json_array_unref (copy);
+  return node;
 }
 
 /**

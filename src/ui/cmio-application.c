@@ -405,13 +405,24 @@ cmio_application_startup (GApplication *application)
   CmioApplication *self = CMIO_APPLICATION (application);
   static const struct {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "win.navigate-back", { "<Alt>Left", NULL } },
+    { "win.go-back", { "<Alt>Left", NULL } },
+    { "win.go-forward", { "<Alt>Right", NULL } },
+    { "win.previous-chapter", { "<Control>Page_Up", NULL } },
+    { "win.next-chapter", { "<Control>Page_Down", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.find-next", { "<Control>g", NULL } },
+    { "win.find-previous", { "<Control><Shift>g", NULL } },
+    { "win.search", { "<Control>k", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.zoom-reset", { "<Control>0", NULL } },
+    { "win.print", { "<Control>p", NULL } },
   };
 
   G_APPLICATION_CLASS (cmio_application_parent_class)->startup (application);

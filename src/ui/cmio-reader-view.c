@@ -1,4 +1,4 @@
-/* cmio-reader-view.c
+/* cmio-reader-view.c — a chapter in a web view; the only class touching WebKit
  *
  * Copyright 2026 The CMIO Handbook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,88 +6,289 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
 #include <webkit/webkit.h>
 
 #include "cmio-reader-view.h"
 
-/* The only class in src/ui that touches WebKit. The web view is created on
- * the first chapter shown, so that WebKit never stands between the start of
- * the app and its first frame. */
+/* Pages come from the app's own scheme: cmio-handbook://pack/<file> is a
+ * chapter (its file in the pack, so that relative links and images in it
+ * resolve inside the pack) and cmio-handbook://style/reader.css the
+ * stylesheet. Nothing else loads: the page's policy forbids any other
+ * source, its own JavaScript is off, and navigation away is refused.
+ *
+ * The app itself runs small scripts in an isolated world ("cmio"), which
+ * the page cannot see: to report the reading position, restore it, and
+ * jump to a heading. */
+
+#define WORLD "cmio"
+#define PACK_HOST "pack"
+#define STYLE_URI CMIO_READER_SCHEME "://style/reader.css"
 
 struct _CmioReaderView
 {
   AdwBin parent_instance;
 
   WebKitWebView *web_view;
+  CmioContentPack *pack;
   CmioChapter *chapter;
-  GBytes *stylesheet;
   char *loading_uri;
-  gulong after_paint_handler;
+  double restore_position;
+  double position;
+  double zoom;
+  guint match_count;
+  char *find_text;
+
   guint create_source;
+  gulong after_paint_handler;
   gboolean loaded;
   gboolean ready;
+  gboolean focus_on_load;
 };
 
 G_DEFINE_FINAL_TYPE (CmioReaderView, cmio_reader_view, ADW_TYPE_BIN)
 
 enum {
   READY,
+  OPEN_CHAPTER,
+  POSITION_CHANGED,
+  MATCHES_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+static CmioUriLauncher uri_launcher;
 
-/* Nothing may load from anywhere: styles are inline, JavaScript is off, and
- * the policy forbids every fetch, so a chapter cannot reach the network. */
-static const char page_head[] =
-  "<!DOCTYPE html>\n<html lang=\"%s\" class=\"%s\"><head><meta charset=\"utf-8\">"
-  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-  "style-src 'unsafe-inline'; img-src data:\">"
-  "<meta name=\"color-scheme\" content=\"light dark\">"
-  "<style>%s</style></head><body><main>";
-static const char page_tail[] = "</main></body></html>";
+/* Reports the reading position, 0 at the top to 1 at the end, when the
+ * reader scrolls (at most four times a second) and when the page is laid
+ * out. */
+static const char position_script[] =
+  "(function () {"
+  "  let pending = false;"
+  "  function report () {"
+  "    pending = false;"
+  "    const root = document.scrollingElement || document.documentElement;"
+  "    const range = root.scrollHeight - window.innerHeight;"
+  "    const position = range > 0 ? Math.min (1, Math.max (0, window.scrollY / range)) : 1;"
+  "    window.webkit.messageHandlers.position.postMessage (position);"
+  "  }"
+  "  window.addEventListener ('scroll', function () {"
+  "    if (!pending) { pending = true; setTimeout (report, 250); }"
+  "  }, { passive: true });"
+  "  window.addEventListener ('load', report);"
+  "}) ();";
+
+/* The page */
+
+static const char *
+chapter_file_of (CmioContentPack *pack,
+                 const char      *path)
+{
+  GListModel *chapters = cmio_content_pack_get_chapters (pack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
+    {
+      g_autoptr(CmioChapter) chapter = g_list_model_get_item (chapters, i);
+
+      if (g_strcmp0 (cmio_chapter_get_file (chapter), path) == 0)
+        return cmio_chapter_get_id (chapter);
+    }
+
+  return NULL;
+}
 
 static char *
-build_page (CmioReaderView *self)
+chapter_uri (CmioChapter *chapter)
+{
+  g_autofree char *escaped = g_uri_escape_string (cmio_chapter_get_file (chapter), "/", FALSE);
+
+  return g_strdup_printf ("%s://%s/%s", CMIO_READER_SCHEME, PACK_HOST, escaped);
+}
+
+static CmioChapter *
+neighbour (CmioReaderView *self,
+           CmioChapter    *chapter,
+           int             step)
+{
+  GListModel *chapters = cmio_content_pack_get_chapters (self->pack);
+  int position = (int) cmio_chapter_get_number (chapter) - 1 + step;
+
+  if (position < 0 || position >= (int) g_list_model_get_n_items (chapters))
+    return NULL;
+
+  return g_list_model_get_item (chapters, position);
+}
+
+static void
+append_nav_link (GString     *page,
+                 CmioChapter *chapter,
+                 const char  *rel,
+                 const char  *label)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+
+  if (chapter == NULL)
+    return;
+
+  uri = chapter_uri (chapter);
+  title = g_markup_escape_text (cmio_chapter_get_title (chapter), -1);
+  g_string_append_printf (page,
+                          "<a class=\"%s\" rel=\"%s\" href=\"%s\"><span class=\"label\">%s</span>"
+                          "<span class=\"title\">%s</span></a>",
+                          rel, rel, uri, label, title);
+}
+
+static GBytes *
+build_page (CmioReaderView *self,
+            CmioChapter    *chapter)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *body = self->chapter ? cmio_chapter_dup_html (self->chapter) : g_strdup ("");
   g_autoptr(GString) page = g_string_new (NULL);
-  g_autofree char *css = NULL;
+  g_autoptr(CmioChapter) previous = neighbour (self, chapter, -1);
+  g_autoptr(CmioChapter) next = neighbour (self, chapter, +1);
+  g_autofree char *body = cmio_chapter_dup_html (chapter);
+  g_autofree char *title = g_markup_escape_text (cmio_chapter_get_title (chapter), -1);
+  g_autofree char *language = g_markup_escape_text (cmio_content_pack_get_language (self->pack), -1);
   const char *classes;
-
-  if (self->stylesheet == NULL)
-    self->stylesheet = g_resources_lookup_data (RESOURCE_PATH "/ui/reader.css", 0, NULL);
-  css = g_strndup (g_bytes_get_data (self->stylesheet, NULL), g_bytes_get_size (self->stylesheet));
 
   if (adw_style_manager_get_high_contrast (style))
     classes = adw_style_manager_get_dark (style) ? "dark high-contrast" : "high-contrast";
   else
     classes = adw_style_manager_get_dark (style) ? "dark" : "";
 
-  g_string_printf (page, page_head, "en", classes, css);
+  g_string_append_printf (page,
+                          "<!DOCTYPE html>\n<html lang=\"%s\" class=\"%s\"><head>"
+                          "<meta charset=\"utf-8\">"
+                          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                          "style-src " CMIO_READER_SCHEME ":; img-src " CMIO_READER_SCHEME ": data:\">"
+                          "<meta name=\"color-scheme\" content=\"light dark\">"
+                          "<link rel=\"stylesheet\" href=\"" STYLE_URI "\">"
+                          "<title>%s</title></head><body><main>",
+                          language, classes, title);
   g_string_append (page, body);
-  g_string_append (page, page_tail);
+  g_string_append (page, "</main>");
 
-  return g_string_free (g_steal_pointer (&page), FALSE);
+  if (previous != NULL || next != NULL)
+    {
+      g_string_append_printf (page, "<nav aria-label=\"%s\">", _("Chapters"));
+      append_nav_link (page, previous, "prev", _("Previous"));
+      append_nav_link (page, next, "next", _("Next"));
+      g_string_append (page, "</nav>");
+    }
+
+  g_string_append (page, "</body></html>");
+  return g_string_free_to_bytes (g_steal_pointer (&page));
 }
 
-/* Each page gets a document URI of its own, so that the load events of a
- * page replaced by the next one are not mistaken for the new one's. */
 static void
-reload (CmioReaderView *self)
+finish_request (WebKitURISchemeRequest *request,
+                GBytes                 *bytes,
+                const char             *content_type)
 {
-  g_autofree char *page = NULL;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
 
-  if (self->web_view == NULL)
-    return;
-
-  page = build_page (self);
-  g_free (self->loading_uri);
-  self->loading_uri = g_strdup_printf ("cmio-reader:%s",
-                                       self->chapter ? cmio_chapter_get_id (self->chapter) : "blank");
-  webkit_web_view_load_html (self->web_view, page, self->loading_uri);
+  webkit_uri_scheme_request_finish (request, stream, g_bytes_get_size (bytes), content_type);
 }
+
+static void
+refuse_request (WebKitURISchemeRequest *request,
+                const char             *uri)
+{
+  g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Not found: %s", uri);
+
+  webkit_uri_scheme_request_finish_error (request, error);
+}
+
+/* An image of the pack, from inside the pack only. */
+static GBytes *
+load_pack_file (CmioContentPack  *pack,
+                const char       *path,
+                const char      **content_type)
+{
+  static const struct {
+    const char *suffix;
+    const char *type;
+  } images[] = {
+    { ".png", "image/png" }, { ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" },
+    { ".gif", "image/gif" }, { ".svg", "image/svg+xml" }, { ".webp", "image/webp" },
+  };
+  g_autoptr(GFile) file = NULL;
+  GBytes *bytes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    {
+      if (!g_str_has_suffix (path, images[i].suffix))
+        continue;
+
+      /* The path came through g_uri_parse(), so ".." is gone; check anyway. */
+      if (strstr (path, "..") != NULL || g_path_is_absolute (path))
+        return NULL;
+
+      file = g_file_resolve_relative_path (cmio_content_pack_get_dir (pack), path);
+      if (!g_file_has_prefix (file, cmio_content_pack_get_dir (pack)))
+        return NULL;
+
+      bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+      if (bytes != NULL && g_bytes_get_size (bytes) > 16 * 1024 * 1024)
+        g_clear_pointer (&bytes, g_bytes_unref);
+      *content_type = images[i].type;
+      return bytes;
+    }
+
+  return NULL;
+}
+
+static void
+scheme_request_cb (WebKitURISchemeRequest *request,
+                   gpointer                user_data)
+{
+  const char *uri = webkit_uri_scheme_request_get_uri (request);
+  WebKitWebView *web_view = webkit_uri_scheme_request_get_web_view (request);
+  CmioReaderView *self = web_view ? g_object_get_data (G_OBJECT (web_view), "cmio-reader") : NULL;
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *content_type = NULL;
+  const char *host;
+  const char *path;
+
+  if (parsed == NULL || self == NULL || self->pack == NULL)
+    {
+      refuse_request (request, uri);
+      return;
+    }
+
+  host = g_uri_get_host (parsed);
+  path = g_uri_get_path (parsed);
+  while (*path == '/')
+    path++;
+
+  if (g_strcmp0 (uri, STYLE_URI) == 0)
+    {
+      bytes = g_resources_lookup_data (RESOURCE_PATH "/ui/reader.css", 0, NULL);
+      content_type = "text/css";
+    }
+  else if (g_strcmp0 (host, PACK_HOST) == 0)
+    {
+      const char *chapter_id = chapter_file_of (self->pack, path);
+
+      if (chapter_id != NULL)
+        {
+          bytes = build_page (self, cmio_content_pack_find_chapter (self->pack, chapter_id));
+          content_type = "text/html";
+        }
+      else
+        bytes = load_pack_file (self->pack, path, &content_type);
+    }
+
+  if (bytes == NULL)
+    refuse_request (request, uri);
+  else
+    finish_request (request, bytes, content_type);
+}
+
+/* Ready: loaded and painted */
 
 static void
 after_paint_cb (GdkFrameClock  *clock,
@@ -102,8 +303,8 @@ after_paint_cb (GdkFrameClock  *clock,
   g_signal_emit (self, signals[READY], 0);
 }
 
-/* Ready means loaded and painted on screen: a chapter loaded while hidden
- * becomes ready with the first frame after it is shown. */
+/* A chapter loaded while hidden becomes ready with the first frame after
+ * it is shown. */
 static void
 maybe_wait_for_paint (CmioReaderView *self)
 {
@@ -123,6 +324,30 @@ maybe_wait_for_paint (CmioReaderView *self)
 }
 
 static void
+run_script (CmioReaderView *self,
+            const char     *script)
+{
+  webkit_web_view_evaluate_javascript (self->web_view, script, -1, WORLD, NULL, NULL, NULL, NULL);
+}
+
+static void
+restore_position (CmioReaderView *self)
+{
+  g_autofree char *script = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (self->restore_position <= 0)
+    return;
+
+  script = g_strdup_printf ("(function () {"
+                            "  const root = document.scrollingElement || document.documentElement;"
+                            "  window.scrollTo (0, %s * (root.scrollHeight - window.innerHeight));"
+                            "}) ();",
+                            g_ascii_formatd (number, sizeof number, "%.4f", self->restore_position));
+  run_script (self, script);
+}
+
+static void
 load_changed_cb (WebKitWebView   *web_view,
                  WebKitLoadEvent  event,
                  CmioReaderView  *self)
@@ -132,8 +357,36 @@ load_changed_cb (WebKitWebView   *web_view,
     return;
 
   self->loaded = TRUE;
+  restore_position (self);
+  if (self->focus_on_load && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (web_view));
+  self->focus_on_load = FALSE;
+
+  if (self->find_text != NULL)
+    cmio_reader_view_find (self, self->find_text);
+
   maybe_wait_for_paint (self);
 }
+
+static void
+position_message_cb (WebKitUserContentManager *manager,
+                     JSCValue                 *value,
+                     CmioReaderView           *self)
+{
+  double position;
+
+  if (!jsc_value_is_number (value) || !self->loaded)
+    return;
+
+  position = CLAMP (jsc_value_to_double (value), 0, 1);
+  if (position == self->position)
+    return;
+
+  self->position = position;
+  g_signal_emit (self, signals[POSITION_CHANGED], 0, position);
+}
+
+/* Navigation */
 
 static void
 launch_uri_cb (GObject      *source,
@@ -146,6 +399,49 @@ launch_uri_cb (GObject      *source,
     g_warning ("Cannot open the link: %s", error->message);
 }
 
+static void
+launch_uri (const char *uri,
+            GtkWidget  *parent)
+{
+  g_autoptr(GdkAppLaunchContext) context =
+    gdk_display_get_app_launch_context (gtk_widget_get_display (parent));
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           launch_uri_cb, NULL);
+}
+
+/* The chapter a link inside the app points to, or NULL. */
+static const char *
+linked_chapter (CmioReaderView *self,
+                GUri           *uri)
+{
+  const char *host = g_uri_get_host (uri);
+  const char *path = g_uri_get_path (uri);
+
+  while (*path == '/')
+    path++;
+
+  if (g_strcmp0 (host, PACK_HOST) == 0)
+    return chapter_file_of (self->pack, path);
+
+  if (g_strcmp0 (host, "chapter") == 0 && cmio_content_pack_find_chapter (self->pack, path) != NULL)
+    return cmio_chapter_get_id (cmio_content_pack_find_chapter (self->pack, path));
+
+  return NULL;
+}
+
+static gboolean
+same_document (const char *a,
+               const char *b)
+{
+  const char *hash_a = strchr (a, '#');
+  const char *hash_b = strchr (b, '#');
+  gsize length_a = hash_a ? (gsize) (hash_a - a) : strlen (a);
+  gsize length_b = hash_b ? (gsize) (hash_b - b) : strlen (b);
+
+  return length_a == length_b && strncmp (a, b, length_a) == 0;
+}
+
 static gboolean
 decide_policy_cb (WebKitWebView            *web_view,
                   WebKitPolicyDecision     *decision,
@@ -153,72 +449,160 @@ decide_policy_cb (WebKitWebView            *web_view,
                   CmioReaderView           *self)
 {
   WebKitNavigationAction *action;
-  WebKitURIRequest *request;
+  g_autoptr(GUri) parsed = NULL;
   const char *uri;
+  const char *chapter_id;
 
   if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
     return FALSE;
 
   action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-  request = webkit_navigation_action_get_request (action);
-  uri = webkit_uri_request_get_uri (request);
+  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
 
-  /* Our own page load is the only navigation the view makes itself. */
+  /* The view's own loads, and jumps to an anchor in the page shown. */
   if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
-      webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_OTHER &&
-      g_strcmp0 (uri, self->loading_uri) == 0)
+      (g_strcmp0 (uri, self->loading_uri) == 0 ||
+       (self->loading_uri != NULL && same_document (uri, self->loading_uri) && strchr (uri, '#'))))
     {
       webkit_policy_decision_use (decision);
       return TRUE;
     }
 
-  /* Links to the web and mail open outside the app; nothing else opens. */
-  if (webkit_navigation_action_is_user_gesture (action) &&
-      (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://") ||
-       g_str_has_prefix (uri, "mailto:")))
-    {
-      g_autoptr(GdkAppLaunchContext) context =
-        gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-
-      g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                               launch_uri_cb, NULL);
-    }
-
   webkit_policy_decision_ignore (decision);
+
+  /* Only what the reader clicks leads anywhere. */
+  if (webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+    return TRUE;
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (g_uri_get_scheme (parsed), CMIO_READER_SCHEME) == 0 && self->pack != NULL &&
+      (chapter_id = linked_chapter (self, parsed)) != NULL)
+    {
+      g_signal_emit (self, signals[OPEN_CHAPTER], 0, chapter_id);
+    }
+  else if (g_strcmp0 (g_uri_get_scheme (parsed), "https") == 0 ||
+           g_strcmp0 (g_uri_get_scheme (parsed), "http") == 0 ||
+           g_strcmp0 (g_uri_get_scheme (parsed), "mailto") == 0)
+    {
+      (uri_launcher ? uri_launcher : launch_uri) (uri, GTK_WIDGET (self));
+    }
+  else
+    g_debug ("Refused a navigation to %s", uri);
+
   return TRUE;
 }
+
+/* Find in the chapter */
+
+static void
+counted_matches_cb (WebKitFindController *controller,
+                    guint                 count,
+                    CmioReaderView       *self)
+{
+  self->match_count = count;
+  g_signal_emit (self, signals[MATCHES_CHANGED], 0, count);
+}
+
+static void
+failed_to_find_cb (WebKitFindController *controller,
+                   CmioReaderView       *self)
+{
+  counted_matches_cb (controller, 0, self);
+}
+
+/* The web view */
 
 static void
 ensure_web_view (CmioReaderView *self)
 {
+  static gsize scheme_registered;
   g_autoptr(WebKitSettings) settings = NULL;
+  g_autoptr(WebKitUserContentManager) manager = NULL;
+  g_autoptr(WebKitUserScript) script = NULL;
+  WebKitFindController *find;
 
   if (self->web_view != NULL)
     return;
 
-  settings = webkit_settings_new_with_settings ("enable-javascript", FALSE,
+  if (g_once_init_enter (&scheme_registered))
+    {
+      WebKitWebContext *context = webkit_web_context_get_default ();
+
+      webkit_web_context_register_uri_scheme (context, CMIO_READER_SCHEME, scheme_request_cb, NULL, NULL);
+      webkit_security_manager_register_uri_scheme_as_secure (webkit_web_context_get_security_manager (context),
+                                                             CMIO_READER_SCHEME);
+      webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+      g_once_init_leave (&scheme_registered, 1);
+    }
+
+  /* The page's own JavaScript (script elements, event handlers) is off;
+   * the engine stays on for the app's scripts in their isolated world. */
+  settings = webkit_settings_new_with_settings ("enable-javascript", TRUE,
                                                 "enable-javascript-markup", FALSE,
+                                                "javascript-can-open-windows-automatically", FALSE,
                                                 "enable-developer-extras", FALSE,
                                                 "enable-webaudio", FALSE,
                                                 "enable-webgl", FALSE,
                                                 "enable-media", FALSE,
-                                                "auto-load-images", TRUE,
+                                                "enable-back-forward-navigation-gestures", FALSE,
                                                 "hardware-acceleration-policy",
                                                 WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER,
                                                 NULL);
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "settings", settings, NULL);
+
+  manager = webkit_user_content_manager_new ();
+  script = webkit_user_script_new_for_world (position_script, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                             WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END, WORLD,
+                                             NULL, NULL);
+  webkit_user_content_manager_add_script (manager, script);
+  webkit_user_content_manager_register_script_message_handler (manager, "position", WORLD);
+  g_signal_connect_object (manager, "script-message-received::position",
+                           G_CALLBACK (position_message_cb), self, 0);
+
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                 "settings", settings,
+                                 "user-content-manager", manager,
+                                 NULL);
+  g_object_set_data (G_OBJECT (self->web_view), "cmio-reader", self);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   webkit_web_view_set_background_color (self->web_view, &(GdkRGBA) { 0, 0, 0, 0 });
+  webkit_web_view_set_zoom_level (self->web_view, self->zoom);
   g_signal_connect_object (self->web_view, "load-changed",
                            G_CALLBACK (load_changed_cb), self, 0);
   g_signal_connect_object (self->web_view, "decide-policy",
                            G_CALLBACK (decide_policy_cb), self, 0);
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
-                           G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  find = webkit_web_view_get_find_controller (self->web_view);
+  g_signal_connect_object (find, "counted-matches", G_CALLBACK (counted_matches_cb), self, 0);
+  g_signal_connect_object (find, "found-text", G_CALLBACK (counted_matches_cb), self, 0);
+  g_signal_connect_object (find, "failed-to-find-text", G_CALLBACK (failed_to_find_cb), self, 0);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chapter text"),
+                                  -1);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->web_view));
+}
+
+static void
+reload (CmioReaderView *self)
+{
+  if (self->web_view == NULL || self->chapter == NULL)
+    return;
+
+  g_free (self->loading_uri);
+  self->loading_uri = chapter_uri (self->chapter);
+  self->loaded = FALSE;
+  webkit_web_view_load_uri (self->web_view, self->loading_uri);
+}
+
+static void
+style_changed_cb (CmioReaderView *self)
+{
+  /* The page's colours follow the app's at once; keep the place. */
+  self->restore_position = self->position;
+  reload (self);
 }
 
 static gboolean
@@ -231,6 +615,8 @@ create_web_view_cb (gpointer data)
   reload (self);
   return G_SOURCE_REMOVE;
 }
+
+/* GObject */
 
 static void
 cmio_reader_view_map (GtkWidget *widget)
@@ -247,8 +633,9 @@ cmio_reader_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->create_source, g_source_remove);
   g_clear_object (&self->chapter);
-  g_clear_pointer (&self->stylesheet, g_bytes_unref);
+  g_clear_object (&self->pack);
   g_clear_pointer (&self->loading_uri, g_free);
+  g_clear_pointer (&self->find_text, g_free);
   self->web_view = NULL;
 
   G_OBJECT_CLASS (cmio_reader_view_parent_class)->dispose (object);
@@ -258,9 +645,10 @@ static void
 cmio_reader_view_class_init (CmioReaderViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cmio_reader_view_dispose;
-  GTK_WIDGET_CLASS (klass)->map = cmio_reader_view_map;
+  widget_class->map = cmio_reader_view_map;
 
   /**
    * CmioReaderView::ready:
@@ -271,36 +659,95 @@ cmio_reader_view_class_init (CmioReaderViewClass *klass)
     g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "cmio-reader");
+  /**
+   * CmioReaderView::open-chapter:
+   * @chapter_id: the chapter a link in the text leads to
+   *
+   * Emitted when the reader follows a link to a chapter; the owner decides.
+   */
+  signals[OPEN_CHAPTER] =
+    g_signal_new ("open-chapter", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * CmioReaderView::position-changed:
+   * @position: how far down the chapter the reader is, 0 to 1
+   */
+  signals[POSITION_CHANGED] =
+    g_signal_new ("position-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+
+  /**
+   * CmioReaderView::matches-changed:
+   * @count: how many times the text searched for is in the chapter
+   */
+  signals[MATCHES_CHANGED] =
+    g_signal_new ("matches-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_css_name (widget_class, "cmio-reader");
 }
 
 static void
 cmio_reader_view_init (CmioReaderView *self)
 {
+  self->zoom = 1.0;
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Public API */
+
+/**
+ * cmio_reader_view_set_content_pack:
+ * @self: a #CmioReaderView
+ * @pack: the pack whose chapters the view shows
+ */
+void
+cmio_reader_view_set_content_pack (CmioReaderView  *self,
+                                   CmioContentPack *pack)
+{
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+  g_set_object (&self->pack, pack);
 }
 
 /**
  * cmio_reader_view_load_chapter:
  * @self: a #CmioReaderView
  * @chapter: the chapter to show
+ * @position: where to scroll once it is laid out, 0 to 1
+ *
+ * Shows @chapter. The web view is made the first time this is called, in
+ * an idle callback, so that WebKit never delays the window's first frame.
+ * Keyboard focus moves into the text once it has loaded, if the view is
+ * on screen, so that screen readers start reading there.
  */
 void
 cmio_reader_view_load_chapter (CmioReaderView *self,
-                               CmioChapter    *chapter)
+                               CmioChapter    *chapter,
+                               double          position)
 {
   g_return_if_fail (CMIO_IS_READER_VIEW (self));
   g_return_if_fail (CMIO_IS_CHAPTER (chapter));
+  g_return_if_fail (self->pack != NULL);
 
+  self->focus_on_load = TRUE;
   if (self->chapter == chapter)
-    return;
+    {
+      if (self->loaded)
+        cmio_reader_view_focus_text (self);
+      return;
+    }
 
   g_set_object (&self->chapter, chapter);
   self->loaded = FALSE;
   self->ready = FALSE;
+  self->position = 0;
+  self->restore_position = CLAMP (position, 0, 1);
 
-  /* The first chapter may be asked for while the window is being built;
-   * creating the web view then would delay the window's first frame, so it
-   * waits until the main loop is idle. */
   if (self->web_view != NULL)
     reload (self);
   else if (self->create_source == 0)
@@ -321,9 +768,197 @@ cmio_reader_view_get_chapter (CmioReaderView *self)
   return self->chapter;
 }
 
+/**
+ * cmio_reader_view_get_uri:
+ * @self: a #CmioReaderView
+ *
+ * Returns: (nullable): the URI the web view shows now
+ */
+const char *
+cmio_reader_view_get_uri (CmioReaderView *self)
+{
+  g_return_val_if_fail (CMIO_IS_READER_VIEW (self), NULL);
+  return self->web_view ? webkit_web_view_get_uri (self->web_view) : NULL;
+}
+
 gboolean
 cmio_reader_view_is_ready (CmioReaderView *self)
 {
   g_return_val_if_fail (CMIO_IS_READER_VIEW (self), FALSE);
   return self->ready;
+}
+
+/**
+ * cmio_reader_view_get_position:
+ * @self: a #CmioReaderView
+ *
+ * Returns: how far down the chapter the reader last was, 0 to 1
+ */
+double
+cmio_reader_view_get_position (CmioReaderView *self)
+{
+  g_return_val_if_fail (CMIO_IS_READER_VIEW (self), 0);
+  return self->position;
+}
+
+/**
+ * cmio_reader_view_scroll_to_heading:
+ * @self: a #CmioReaderView
+ * @index: the heading's place in cmio_chapter_dup_headings()
+ */
+void
+cmio_reader_view_scroll_to_heading (CmioReaderView *self,
+                                    guint           index)
+{
+  g_autofree char *script = NULL;
+
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  if (self->web_view == NULL || !self->loaded)
+    return;
+
+  script = g_strdup_printf ("(function () {"
+                            "  const h = document.querySelectorAll ('main h1, main h2, main h3, main h4, main h5, main h6')[%u];"
+                            "  if (h) { h.setAttribute ('tabindex', '-1'); h.scrollIntoView (); h.focus (); }"
+                            "}) ();", index);
+  run_script (self, script);
+  gtk_widget_grab_focus (GTK_WIDGET (self->web_view));
+}
+
+/**
+ * cmio_reader_view_set_zoom:
+ * @self: a #CmioReaderView
+ * @zoom: the zoom level, 1.0 for 100 %
+ */
+void
+cmio_reader_view_set_zoom (CmioReaderView *self,
+                           double          zoom)
+{
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  self->zoom = zoom;
+  if (self->web_view != NULL)
+    webkit_web_view_set_zoom_level (self->web_view, zoom);
+}
+
+/**
+ * cmio_reader_view_find:
+ * @self: a #CmioReaderView
+ * @text: what to find, without regard to case
+ *
+ * Highlights the first match and counts them all; ::matches-changed
+ * reports the count. Kept for the next chapter loaded, until
+ * cmio_reader_view_find_finish().
+ */
+void
+cmio_reader_view_find (CmioReaderView *self,
+                       const char     *text)
+{
+  WebKitFindController *find;
+  guint32 options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
+
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  if (text == NULL || *text == '\0')
+    {
+      cmio_reader_view_find_finish (self);
+      return;
+    }
+
+  if (text != self->find_text)
+    {
+      g_free (self->find_text);
+      self->find_text = g_strdup (text);
+    }
+
+  if (self->web_view == NULL || !self->loaded)
+    return;
+
+  find = webkit_web_view_get_find_controller (self->web_view);
+  webkit_find_controller_count_matches (find, self->find_text, options, G_MAXUINT);
+  webkit_find_controller_search (find, self->find_text, options, G_MAXUINT);
+}
+
+void
+cmio_reader_view_find_next (CmioReaderView *self)
+{
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  if (self->web_view != NULL && self->find_text != NULL)
+    webkit_find_controller_search_next (webkit_web_view_get_find_controller (self->web_view));
+}
+
+void
+cmio_reader_view_find_previous (CmioReaderView *self)
+{
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  if (self->web_view != NULL && self->find_text != NULL)
+    webkit_find_controller_search_previous (webkit_web_view_get_find_controller (self->web_view));
+}
+
+void
+cmio_reader_view_find_finish (CmioReaderView *self)
+{
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  g_clear_pointer (&self->find_text, g_free);
+  self->match_count = 0;
+  if (self->web_view != NULL)
+    webkit_find_controller_search_finish (webkit_web_view_get_find_controller (self->web_view));
+}
+
+guint
+cmio_reader_view_get_match_count (CmioReaderView *self)
+{
+  g_return_val_if_fail (CMIO_IS_READER_VIEW (self), 0);
+  return self->match_count;
+}
+
+/**
+ * cmio_reader_view_print:
+ * @self: a #CmioReaderView
+ *
+ * Opens the print dialog for the chapter.
+ */
+void
+cmio_reader_view_print (CmioReaderView *self)
+{
+  g_autoptr(WebKitPrintOperation) operation = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  if (self->web_view == NULL || !self->loaded)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  operation = webkit_print_operation_new (self->web_view);
+  webkit_print_operation_run_dialog (operation, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+/**
+ * cmio_reader_view_focus_text:
+ * @self: a #CmioReaderView
+ *
+ * Moves keyboard focus into the chapter text.
+ */
+void
+cmio_reader_view_focus_text (CmioReaderView *self)
+{
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  if (self->web_view != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->web_view));
+}
+
+/**
+ * cmio_reader_view_set_uri_launcher:
+ * @launcher: (nullable): how web and mail links open; %NULL for the default
+ *   browser and mail program, through the display's launch context
+ */
+void
+cmio_reader_view_set_uri_launcher (CmioUriLauncher launcher)
+{
+  uri_launcher = launcher;
 }

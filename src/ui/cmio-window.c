@@ -1,4 +1,4 @@
-/* cmio-window.c
+/* cmio-window.c — the main window: pages, history, reading, banners
  *
  * Copyright 2026 The CMIO Handbook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,50 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cmio-reader-view.h"
-#include "cmio-window.h"
-
-#define CHAPTER_PREFIX "chapter:"
-
-/* Messages along the bottom of the window, least urgent first. */
-typedef enum
-{
-  BANNER_CONTENT,
-  BANNER_LOAD,
-  BANNER_SAVE,
-  N_BANNERS
-} BannerKind;
-
-struct _CmioWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  GtkWidget *sidebar;
-  GtkListBox *sidebar_list;
-  GtkWidget *content;
-  AdwWindowTitle *content_title;
-  GtkStack *content_stack;
-  AdwStatusPage *overview_page;
-  GtkRevealer *banner_revealer;
-  GtkLabel *banner_label;
-  GtkButton *banner_button;
-  CmioReaderView *reader;
-
-  /* Owned */
-  GSettings *settings;
-  CmioStore *store;
-  char *banners[N_BANNERS];
-  BannerKind banner_shown;
-  gboolean close_unsaved;
-  CmioContentPack *pack;
-  char *page;
-  char *last_toast;
-
-  gulong after_paint_handler;
-};
+#include "cmio-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CmioWindow, cmio_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -64,78 +21,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-create_sidebar_row (const char *page,
-                    const char *number,
-                    const char *title)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label;
+/* How far down a chapter counts as having read it to the end. */
+#define READ_TO_END 0.98
+/* The most pages Back goes back through. */
+#define MAX_HISTORY 100
 
-  gtk_widget_set_name (row, page);
-
-  label = gtk_label_new (number);
-  gtk_widget_set_size_request (label, 18, -1);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (label, title);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  return row;
-}
-
-static void
-populate_sidebar (CmioWindow *self)
-{
-  GListModel *chapters;
-  guint n;
-
-  gtk_list_box_append (self->sidebar_list,
-                       create_sidebar_row ("overview", "", _("Overview")));
-
-  if (self->pack == NULL)
-    return;
-
-  chapters = cmio_content_pack_get_chapters (self->pack);
-  n = g_list_model_get_n_items (chapters);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CmioChapter) chapter = g_list_model_get_item (chapters, i);
-      g_autofree char *page = g_strconcat (CHAPTER_PREFIX, cmio_chapter_get_id (chapter), NULL);
-      g_autofree char *number = g_strdup_printf ("%u", cmio_chapter_get_number (chapter));
-
-      gtk_list_box_append (self->sidebar_list,
-                           create_sidebar_row (page, number, cmio_chapter_get_title (chapter)));
-    }
-}
-
-static void
-select_sidebar_row (CmioWindow *self,
-                    const char *page)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), page) == 0)
-        {
-          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
-          return;
-        }
-    }
-}
+/* Banners */
 
 /* One banner shows at a time: the most urgent message waiting. */
 static void
@@ -211,52 +102,297 @@ show_content_problems (CmioWindow      *self,
   set_banner (self, BANNER_CONTENT, message->str);
 }
 
-/* Reads the settings and the content; runs once the window knows its
- * application, which GtkWindow sets only after construction. */
-static void
-setup (CmioWindow      *self,
-       CmioApplication *application)
+/* Reading */
+
+/* The chapter "Continue Reading" opens: the one last open, else the first
+ * not yet read, else the first. */
+static CmioChapter *
+get_continue_chapter (CmioWindow *self)
 {
-  g_autofree char *last_page = NULL;
+  g_autofree char *last = NULL;
+  GListModel *chapters;
+  CmioChapter *chapter;
 
-  self->settings = g_object_ref (cmio_application_get_settings (application));
-  g_set_object (&self->pack, cmio_application_get_content_pack (application));
+  if (self->pack == NULL)
+    return NULL;
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  last = g_settings_get_string (self->settings, "last-chapter");
+  if ((chapter = cmio_content_pack_find_chapter (self->pack, last)) != NULL)
+    return g_object_ref (chapter);
 
-  populate_sidebar (self);
-  show_content_problems (self, application);
-
-  g_set_object (&self->store, cmio_application_get_store (application));
-  if (self->store != NULL)
+  chapters = cmio_content_pack_get_chapters (self->pack);
+  for (guint i = 0; self->progress != NULL && i < g_list_model_get_n_items (chapters); i++)
     {
-      set_banner (self, BANNER_LOAD, cmio_store_get_load_message (self->store));
-      g_signal_connect_object (self->store, "notify::save-error",
-                               G_CALLBACK (save_error_changed_cb), self, G_CONNECT_SWAPPED);
-      save_error_changed_cb (self);
+      g_autoptr(CmioChapter) candidate = g_list_model_get_item (chapters, i);
+
+      if (!cmio_progress_get_chapter_read (self->progress, cmio_chapter_get_id (candidate)))
+        return g_steal_pointer (&candidate);
     }
 
-  last_page = g_settings_get_string (self->settings, "last-page");
-  cmio_window_show_page (self, last_page);
+  return g_list_model_get_item (chapters, 0);
+}
 
-  /* Reopened on a chapter, a narrow window shows that chapter, not the list. */
-  if (g_strcmp0 (self->page, "overview") != 0)
-    adw_leaflet_set_visible_child (self->leaflet, self->content);
+static void
+update_overview (CmioWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-chapter");
 
+  gtk_button_set_label (self->continue_button,
+                        cmio_content_pack_find_chapter (self->pack, last) != NULL
+                          ? _("_Continue Reading") : _("_Start Reading"));
+}
+
+static void
+update_read_button (CmioWindow *self)
+{
+  CmioChapter *chapter = cmio_window_get_chapter (self);
+  gboolean read = chapter != NULL && self->progress != NULL &&
+                  cmio_progress_get_chapter_read (self->progress, cmio_chapter_get_id (chapter));
+
+  self->updating_read_button = TRUE;
+  gtk_toggle_button_set_active (self->read_button, read);
+  self->updating_read_button = FALSE;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->read_button),
+                               read ? _("Mark as Unread") : _("Mark as Read"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->read_button),
+                            self->progress != NULL && !cmio_progress_get_read_only (self->progress));
+}
+
+static void
+populate_outline (CmioWindow  *self,
+                  CmioChapter *chapter)
+{
+  g_autoptr(GPtrArray) headings = cmio_chapter_dup_headings (chapter);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
+    gtk_list_box_remove (self->outline_list, child);
+
+  for (guint i = 0; i < headings->len; i++)
+    {
+      CmioHeading *heading = g_ptr_array_index (headings, i);
+      GtkWidget *label = gtk_label_new (heading->text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_set_margin_start (label, 12 * (MAX (heading->level, 1) - 1));
+      if (heading->level == 1)
+        gtk_widget_add_css_class (label, "heading");
+      gtk_list_box_append (self->outline_list, label);
+    }
+}
+
+static void
+show_chapter (CmioWindow  *self,
+              CmioChapter *chapter)
+{
+  g_autofree char *subtitle = g_strdup_printf (_("Chapter %u"), cmio_chapter_get_number (chapter));
+  double position = 0;
+
+  if (self->progress != NULL)
+    position = cmio_progress_get_chapter_position (self->progress, cmio_chapter_get_id (chapter));
+
+  adw_window_title_set_title (self->content_title, cmio_chapter_get_title (chapter));
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+  gtk_stack_set_visible_child_name (self->content_stack, "chapter");
+  cmio_reader_view_load_chapter (self->reader, chapter, position);
+  populate_outline (self, chapter);
+  g_settings_set_string (self->settings, "last-chapter", cmio_chapter_get_id (chapter));
+}
+
+/**
+ * cmio_window_open_page:
+ * @self: a #CmioWindow
+ * @page: "overview" or "chapter:" and a chapter id; anything unknown shows
+ *   the overview
+ * @remember: whether Back should come back here (a history entry)
+ */
+void
+cmio_window_open_page (CmioWindow *self,
+                       const char *page,
+                       gboolean    remember)
+{
+  CmioChapter *chapter = NULL;
+
+  if (page != NULL && g_str_has_prefix (page, CHAPTER_PREFIX) && self->pack != NULL)
+    chapter = cmio_content_pack_find_chapter (self->pack, page + strlen (CHAPTER_PREFIX));
+
+  g_free (self->page);
+  if (chapter != NULL)
+    {
+      self->page = g_strdup (page);
+      show_chapter (self, chapter);
+    }
+  else
+    {
+      self->page = g_strdup ("overview");
+      adw_window_title_set_title (self->content_title, _("Overview"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "overview");
+      gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+      update_overview (self);
+    }
+
+  if (remember)
+    {
+      /* Going somewhere new drops the pages ahead, as in a browser. */
+      if (self->history->len > 0 && self->history_index + 1 < self->history->len)
+        g_ptr_array_remove_range (self->history, self->history_index + 1,
+                                  self->history->len - self->history_index - 1);
+      if (self->history->len == 0 ||
+          g_strcmp0 (g_ptr_array_index (self->history, self->history->len - 1), self->page) != 0)
+        g_ptr_array_add (self->history, g_strdup (self->page));
+      if (self->history->len > MAX_HISTORY)
+        g_ptr_array_remove_index (self->history, 0);
+      self->history_index = self->history->len - 1;
+    }
+
+  update_read_button (self);
+  if (!adw_leaflet_get_folded (self->leaflet))
+    cmio_window_select_sidebar_row (self, self->page);
+  cmio_window_update_actions (self);
+}
+
+/**
+ * cmio_window_get_chapter:
+ * @self: a #CmioWindow
+ *
+ * Returns: (transfer none) (nullable): the chapter shown, if a chapter page is
+ */
+CmioChapter *
+cmio_window_get_chapter (CmioWindow *self)
+{
+  if (self->pack == NULL || self->page == NULL || !g_str_has_prefix (self->page, CHAPTER_PREFIX))
+    return NULL;
+
+  return cmio_content_pack_find_chapter (self->pack, self->page + strlen (CHAPTER_PREFIX));
 }
 
 /* Callbacks */
 
 static void
-sidebar_row_activated_cb (CmioWindow    *self,
-                          GtkListBoxRow *row)
+progress_changed_cb (CmioWindow *self,
+                     const char *section,
+                     const char *id)
 {
-  cmio_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (g_strcmp0 (section, "chapter") == 0)
+    update_read_button (self);
+
+  cmio_window_update_sidebar_marks (self);
+}
+
+static void
+read_toggled_cb (CmioWindow *self)
+{
+  CmioChapter *chapter = cmio_window_get_chapter (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating_read_button || chapter == NULL || self->progress == NULL)
+    return;
+
+  if (!cmio_progress_set_chapter_read (self->progress, cmio_chapter_get_id (chapter),
+                                       gtk_toggle_button_get_active (self->read_button), &error))
+    {
+      cmio_window_add_toast (self, error->message);
+      update_read_button (self);
+    }
+}
+
+static void
+reader_position_cb (CmioWindow     *self,
+                    double          position,
+                    CmioReaderView *reader)
+{
+  CmioChapter *chapter = cmio_reader_view_get_chapter (reader);
+  const char *id;
+
+  if (chapter == NULL || self->progress == NULL || cmio_progress_get_read_only (self->progress))
+    return;
+
+  id = cmio_chapter_get_id (chapter);
+  cmio_progress_set_chapter_position (self->progress, id, position, NULL);
+
+  /* Reaching the end marks the chapter read; it is never unmarked for
+   * scrolling back up. */
+  if (position >= READ_TO_END && !cmio_progress_get_chapter_read (self->progress, id))
+    cmio_progress_set_chapter_read (self->progress, id, TRUE, NULL);
+}
+
+static void
+reader_open_chapter_cb (CmioWindow *self,
+                        const char *chapter_id)
+{
+  g_autofree char *page = g_strconcat (CHAPTER_PREFIX, chapter_id, NULL);
+
+  cmio_window_open_page (self, page, TRUE);
+}
+
+static void
+reader_matches_cb (CmioWindow *self,
+                   guint       count)
+{
+  g_autofree char *text = NULL;
+
+  if (gtk_editable_get_text (GTK_EDITABLE (self->find_entry))[0] == '\0')
+    text = g_strdup ("");
+  else
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", count), count);
+
+  gtk_label_set_text (self->find_count, text);
+}
+
+static void
+reader_ready_cb (CmioWindow *self)
+{
+  g_signal_emit (self, signals[CHAPTER_READY], 0);
+}
+
+static void
+find_changed_cb (CmioWindow *self)
+{
+  cmio_reader_view_find (self->reader, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+  reader_matches_cb (self, cmio_reader_view_get_match_count (self->reader));
+}
+
+static void
+find_next_cb (CmioWindow *self)
+{
+  cmio_reader_view_find_next (self->reader);
+}
+
+static void
+find_previous_cb (CmioWindow *self)
+{
+  cmio_reader_view_find_previous (self->reader);
+}
+
+static void
+find_stopped_cb (CmioWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+}
+
+static void
+find_mode_changed_cb (CmioWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->find_bar))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+      return;
+    }
+
+  cmio_reader_view_find_finish (self->reader);
+  gtk_label_set_text (self->find_count, "");
+  cmio_reader_view_focus_text (self->reader);
+}
+
+static void
+outline_activated_cb (CmioWindow    *self,
+                      GtkListBoxRow *row)
+{
+  gtk_popover_popdown (gtk_menu_button_get_popover (self->outline_button));
+  cmio_reader_view_scroll_to_heading (self->reader, gtk_list_box_row_get_index (row));
 }
 
 static void
@@ -266,7 +402,7 @@ folded_changed_cb (CmioWindow *self)
   if (adw_leaflet_get_folded (self->leaflet))
     gtk_list_box_unselect_all (self->sidebar_list);
   else
-    select_sidebar_row (self, self->page);
+    cmio_window_select_sidebar_row (self, self->page);
 }
 
 static void
@@ -288,19 +424,10 @@ after_paint_cb (GdkFrameClock *clock,
   g_signal_emit (self, signals[FIRST_FRAME], 0);
 }
 
-/* The chapter "Continue Reading" opens: for now the first one. */
-static CmioChapter *
-get_continue_chapter (CmioWindow *self)
-{
-  if (self->pack == NULL)
-    return NULL;
-
-  return g_list_model_get_item (cmio_content_pack_get_chapters (self->pack), 0);
-}
-
-/* WebKit's processes take half a second to start. Starting them by loading,
- * out of sight, the chapter "Continue Reading" will open means that chapter
- * opens at once; this runs after the window is up, so it never delays it. */
+/* WebKit's processes take half a second to start. Loading, out of sight,
+ * the chapter "Continue Reading" will open starts them, so that chapter
+ * then opens at once; this runs when the window is up and idle, never
+ * before its first frame. */
 static gboolean
 prepare_reader_cb (gpointer data)
 {
@@ -309,44 +436,63 @@ prepare_reader_cb (gpointer data)
 
   if (cmio_reader_view_get_chapter (self->reader) == NULL &&
       (chapter = get_continue_chapter (self)) != NULL)
-    cmio_reader_view_load_chapter (self->reader, chapter);
+    {
+      double position = self->progress ? cmio_progress_get_chapter_position (self->progress,
+                                                                              cmio_chapter_get_id (chapter))
+                                       : 0;
+
+      cmio_reader_view_load_chapter (self->reader, chapter, position);
+    }
 
   return G_SOURCE_REMOVE;
 }
 
-static void
-reader_ready_cb (CmioWindow *self)
-{
-  g_signal_emit (self, signals[CHAPTER_READY], 0);
-}
+/* Setting up, once the window knows its application */
 
 static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+setup (CmioWindow      *self,
+       CmioApplication *application)
 {
-  CmioWindow *self = CMIO_WINDOW (widget);
+  g_autofree char *last_page = NULL;
 
-  cmio_window_show_page (self, g_variant_get_string (parameter, NULL));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
+  self->settings = g_object_ref (cmio_application_get_settings (application));
+  g_set_object (&self->pack, cmio_application_get_content_pack (application));
+  cmio_reader_view_set_content_pack (self->reader, self->pack);
+  cmio_reader_view_set_zoom (self->reader, g_settings_get_double (self->settings, "zoom"));
 
-static void
-continue_reading_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  cmio_window_continue_reading (CMIO_WINDOW (widget));
-}
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 
-static void
-navigate_back_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CmioWindow *self = CMIO_WINDOW (widget);
+  g_set_object (&self->store, cmio_application_get_store (application));
+  if (self->store != NULL)
+    {
+      g_set_object (&self->progress, cmio_store_get_progress (self->store));
+      g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      set_banner (self, BANNER_LOAD, cmio_store_get_load_message (self->store));
+      g_signal_connect_object (self->store, "notify::save-error",
+                               G_CALLBACK (save_error_changed_cb), self, G_CONNECT_SWAPPED);
+      save_error_changed_cb (self);
+    }
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  self->search = cmio_search_index_new ();
+  if (self->pack != NULL)
+    cmio_search_index_set_content_pack (self->search, self->pack);
+  if (self->progress != NULL)
+    cmio_search_index_set_progress (self->search, self->progress);
+
+  cmio_window_populate_sidebar (self);
+  show_content_problems (self, application);
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  cmio_window_open_page (self, last_page, TRUE);
+
+  /* Reopened on a chapter, a narrow window shows that chapter, not the list. */
+  if (g_strcmp0 (self->page, "overview") != 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 /* GtkWidget */
@@ -444,6 +590,9 @@ cmio_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->pack);
   g_clear_object (&self->store);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->search);
+  g_clear_object (&self->results);
 
   G_OBJECT_CLASS (cmio_window_parent_class)->dispose (object);
 }
@@ -455,6 +604,7 @@ cmio_window_finalize (GObject *object)
 
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
   for (guint i = 0; i < N_BANNERS; i++)
     g_clear_pointer (&self->banners[i], g_free);
 
@@ -497,24 +647,39 @@ cmio_window_class_init (CmioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, read_button);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, find_button);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, outline_button);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, outline_list);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, find_count);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, continue_button);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, reader);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, read_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_install_action (widget_class, "win.continue-reading", NULL,
-                                   continue_reading_action);
-  gtk_widget_class_install_action (widget_class, "win.navigate-back", NULL,
-                                   navigate_back_action);
+  cmio_window_class_init_sidebar (widget_class);
+  cmio_window_class_init_actions (widget_class);
 }
 
 static void
@@ -522,9 +687,24 @@ cmio_window_init (CmioWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->history = g_ptr_array_new_with_free_func (g_free);
+
   adw_status_page_set_icon_name (self->overview_page, APP_ID);
   g_signal_connect_object (self->reader, "ready", G_CALLBACK (reader_ready_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "position-changed", G_CALLBACK (reader_position_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "matches-changed", G_CALLBACK (reader_matches_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  g_object_bind_property (self->find_button, "active", self->find_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->find_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (find_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
+  cmio_window_init_sidebar (self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -594,46 +774,23 @@ cmio_window_get_page (CmioWindow *self)
  * @self: a #CmioWindow
  * @page: "overview" or "chapter:" and a chapter id; anything unknown shows
  *   the overview
+ *
+ * Opens @page, as a new step in the history.
  */
 void
 cmio_window_show_page (CmioWindow *self,
                        const char *page)
 {
-  CmioChapter *chapter = NULL;
-
   g_return_if_fail (CMIO_IS_WINDOW (self));
 
-  if (page != NULL && g_str_has_prefix (page, CHAPTER_PREFIX) && self->pack != NULL)
-    chapter = cmio_content_pack_find_chapter (self->pack, page + strlen (CHAPTER_PREFIX));
-
-  g_free (self->page);
-  if (chapter != NULL)
-    {
-      g_autofree char *subtitle = g_strdup_printf (_("Chapter %u"), cmio_chapter_get_number (chapter));
-
-      self->page = g_strdup (page);
-      adw_window_title_set_title (self->content_title, cmio_chapter_get_title (chapter));
-      adw_window_title_set_subtitle (self->content_title, subtitle);
-      gtk_stack_set_visible_child_name (self->content_stack, "chapter");
-      cmio_reader_view_load_chapter (self->reader, chapter);
-    }
-  else
-    {
-      self->page = g_strdup ("overview");
-      adw_window_title_set_title (self->content_title, _("Overview"));
-      adw_window_title_set_subtitle (self->content_title, NULL);
-      gtk_stack_set_visible_child_name (self->content_stack, "overview");
-    }
-
-  if (!adw_leaflet_get_folded (self->leaflet))
-    select_sidebar_row (self, self->page);
+  cmio_window_open_page (self, page, TRUE);
 }
 
 /**
  * cmio_window_continue_reading:
  * @self: a #CmioWindow
  *
- * Opens the first chapter; later, the chapter the reader was last in.
+ * Opens the chapter last read, at its place; at first the first chapter.
  */
 void
 cmio_window_continue_reading (CmioWindow *self)
@@ -647,6 +804,6 @@ cmio_window_continue_reading (CmioWindow *self)
     return;
 
   page = g_strconcat (CHAPTER_PREFIX, cmio_chapter_get_id (chapter), NULL);
-  cmio_window_show_page (self, page);
+  cmio_window_open_page (self, page, TRUE);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }

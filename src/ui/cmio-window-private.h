@@ -1,0 +1,95 @@
+/* cmio-window-private.h — what the parts of CmioWindow share
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cmio-reader-view.h"
+#include "cmio-search-index.h"
+#include "cmio-window.h"
+
+G_BEGIN_DECLS
+
+#define CHAPTER_PREFIX "chapter:"
+
+/* Messages along the bottom of the window, least urgent first. */
+typedef enum
+{
+  BANNER_CONTENT,
+  BANNER_LOAD,
+  BANNER_SAVE,
+  N_BANNERS
+} BannerKind;
+
+struct _CmioWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkStack *sidebar_stack;
+  GtkListBox *sidebar_list;
+  GtkListBox *results_list;
+  GtkWidget *content;
+  AdwWindowTitle *content_title;
+  GtkToggleButton *read_button;
+  GtkToggleButton *find_button;
+  GtkMenuButton *outline_button;
+  GtkListBox *outline_list;
+  GtkSearchBar *find_bar;
+  GtkSearchEntry *find_entry;
+  GtkLabel *find_count;
+  GtkStack *content_stack;
+  AdwStatusPage *overview_page;
+  GtkButton *continue_button;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkButton *banner_button;
+  CmioReaderView *reader;
+
+  /* Owned */
+  GSettings *settings;
+  CmioContentPack *pack;
+  CmioStore *store;
+  CmioProgress *progress;
+  CmioSearchIndex *search;
+  GListModel *results;
+  GPtrArray *history;
+  char *page;
+  char *last_toast;
+  char *banners[N_BANNERS];
+  BannerKind banner_shown;
+  guint history_index;
+  gulong after_paint_handler;
+  gboolean close_unsaved;
+  gboolean updating_read_button;
+};
+
+/* cmio-window.c */
+void         cmio_window_open_page            (CmioWindow  *self,
+                                               const char  *page,
+                                               gboolean     remember);
+CmioChapter *cmio_window_get_chapter          (CmioWindow  *self);
+
+/* cmio-window-actions.c */
+void         cmio_window_class_init_actions   (GtkWidgetClass *widget_class);
+void         cmio_window_update_actions       (CmioWindow  *self);
+
+/* cmio-window-sidebar.c */
+void         cmio_window_populate_sidebar     (CmioWindow  *self);
+void         cmio_window_update_sidebar_marks (CmioWindow  *self);
+void         cmio_window_select_sidebar_row   (CmioWindow  *self,
+                                               const char  *page);
+void         cmio_window_search               (CmioWindow  *self,
+                                               const char  *query);
+void         cmio_window_class_init_sidebar   (GtkWidgetClass *widget_class);
+void         cmio_window_init_sidebar         (CmioWindow  *self);
+
+G_END_DECLS
