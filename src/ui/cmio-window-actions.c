@@ -239,7 +239,9 @@ cmio_window_update_actions (CmioWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->read_button), chapter != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->find_button), chapter != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->outline_button), chapter != NULL);
+  /* Narrow, the title needs the room; the outline is the button to spare. */
+  gtk_widget_set_visible (GTK_WIDGET (self->outline_button),
+                          chapter != NULL && !adw_leaflet_get_folded (self->leaflet));
 }
 
 void

@@ -262,7 +262,6 @@ create_result_row (CmioSearchResult *result)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (text), label);
 
   label = gtk_label_new (NULL);
@@ -279,6 +278,8 @@ create_result_row (CmioSearchResult *result)
 
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   accessible = g_strdup_printf ("%s: %s. %s", kind_name (cmio_search_result_get_kind (result)),

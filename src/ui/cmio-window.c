@@ -403,6 +403,8 @@ folded_changed_cb (CmioWindow *self)
     gtk_list_box_unselect_all (self->sidebar_list);
   else
     cmio_window_select_sidebar_row (self, self->page);
+
+  cmio_window_update_actions (self);
 }
 
 static void
