@@ -99,3 +99,23 @@ cmio_test_find_sidebar_list (GtkWidget *window)
 
   return row ? GTK_LIST_BOX (gtk_widget_get_parent (row)) : NULL;
 }
+
+/* The entry of the shortcuts window @root for @action_name, if any. */
+GtkWidget *
+cmio_test_find_shortcut (GtkWidget  *root,
+                         const char *action_name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_SHORTCUTS_SHORTCUT, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autofree char *name = NULL;
+
+      g_object_get (g_ptr_array_index (found, i), "action-name", &name, NULL);
+      if (g_strcmp0 (name, action_name) == 0)
+        return g_ptr_array_index (found, i);
+    }
+
+  return NULL;
+}

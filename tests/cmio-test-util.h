@@ -22,5 +22,7 @@ GtkWidget *cmio_test_find_named      (GtkWidget         *root,
                                       GType              type,
                                       const char        *name);
 GtkListBox *cmio_test_find_sidebar_list (GtkWidget      *window);
+GtkWidget *cmio_test_find_shortcut   (GtkWidget         *root,
+                                      const char        *action_name);
 
 G_END_DECLS

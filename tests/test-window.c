@@ -222,8 +222,24 @@ test_window_shortcuts (void)
   CmioWindow *window = get_window ();
   g_auto(GStrv) accels = NULL;
 
+  g_auto(GStrv) described = NULL;
+  GtkWindow *shortcuts;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  /* Every action that has a shortcut is listed in the shortcuts window. */
+  described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; described[i] != NULL; i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      g_assert_true (g_action_parse_detailed_name (described[i], &action, &target, NULL));
+      g_test_message ("shortcut for %s", action);
+      g_assert_nonnull (cmio_test_find_shortcut (GTK_WIDGET (shortcuts), action));
+    }
   close_toplevels_except_main ();
 
   /* The accelerators the issue and the help promise. */

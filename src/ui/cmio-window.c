@@ -418,14 +418,6 @@ banner_button_clicked_cb (CmioWindow *self)
     set_banner (self, self->banner_shown, NULL);
 }
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                CmioWindow    *self)
-{
-  g_clear_signal_handler (&self->after_paint_handler, clock);
-  g_signal_emit (self, signals[FIRST_FRAME], 0);
-}
-
 /* WebKit's processes take half a second to start. Loading, out of sight,
  * the chapter "Continue Reading" will open starts them, so that chapter
  * then opens at once; this runs when the window is up and idle, never
@@ -447,6 +439,17 @@ prepare_reader_cb (gpointer data)
     }
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                CmioWindow    *self)
+{
+  g_clear_signal_handler (&self->after_paint_handler, clock);
+  g_signal_emit (self, signals[FIRST_FRAME], 0);
+
+  /* Only now, with the window on screen, may WebKit start. */
+  g_idle_add_full (G_PRIORITY_LOW, prepare_reader_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Setting up, once the window knows its application */
@@ -509,7 +512,6 @@ cmio_window_realize (GtkWidget *widget)
   self->after_paint_handler =
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (after_paint_cb), self, 0);
-  g_idle_add_full (G_PRIORITY_LOW, prepare_reader_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
