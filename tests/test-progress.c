@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmio-progress.h"
+#include "cmio-undo-stack.h"
 
 static JsonNode *
 parse (const char *json)
@@ -550,6 +551,67 @@ test_progress_snapshot_is_independent (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+test_progress_undo (void)
+{
+  g_autoptr(CmioProgress) progress = cmio_progress_new ();
+  g_autoptr(CmioUndoStack) undo = cmio_undo_stack_new (progress);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done_at = NULL;
+  g_autofree char *custom = NULL;
+  g_autoptr(CmioChecklistItem) item = NULL;
+
+  g_assert_false (cmio_undo_stack_can_undo (undo));
+  g_assert_false (cmio_undo_stack_undo (undo, &error));
+  g_assert_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Untick then undo: the old tick comes back with its old time. */
+  g_assert_true (cmio_progress_set_item_done (progress, "an-item", TRUE, &error));
+  done_at = g_strdup (cmio_progress_get_item_done_at (progress, "an-item"));
+  g_assert_true (cmio_undo_stack_set_item_done (undo, "an-item", FALSE, &error));
+  g_assert_false (cmio_progress_get_item_done (progress, "an-item"));
+  g_assert_cmpstr (cmio_undo_stack_get_label (undo), ==, "Item unticked");
+  g_assert_true (cmio_undo_stack_undo (undo, &error));
+  g_assert_true (cmio_progress_get_item_done (progress, "an-item"));
+  g_assert_cmpstr (cmio_progress_get_item_done_at (progress, "an-item"), ==, done_at);
+
+  /* Evidence, then undo. */
+  g_assert_true (cmio_undo_stack_set_item_evidence (undo, "an-item", "minutes", &error));
+  g_assert_true (cmio_undo_stack_set_item_evidence (undo, "an-item", "minutes, signed", &error));
+  g_assert_true (cmio_undo_stack_undo (undo, &error));
+  g_assert_cmpstr (cmio_progress_get_item_evidence (progress, "an-item"), ==, "minutes");
+
+  /* A custom item: add, edit, delete, and undo each, newest first. */
+  custom = cmio_undo_stack_add_custom_item (undo, "first", "Meet the trainers", 20,
+                                            CMIO_OWNER_CMIO, TRUE, &error);
+  g_assert_nonnull (custom);
+  g_assert_true (cmio_undo_stack_set_item_done (undo, custom, TRUE, &error));
+  g_assert_true (cmio_undo_stack_update_custom_item (undo, custom, "Meet all trainers", 25,
+                                                     CMIO_OWNER_MENTOR, FALSE, &error));
+  g_assert_true (cmio_undo_stack_remove_custom_item (undo, custom, &error));
+  g_assert_cmpuint (cmio_progress_get_n_custom_items (progress), ==, 0);
+  g_assert_false (cmio_progress_get_item_done (progress, custom));
+
+  g_assert_true (cmio_undo_stack_undo (undo, &error));   /* delete */
+  g_assert_cmpuint (cmio_progress_get_n_custom_items (progress), ==, 1);
+  g_assert_true (cmio_progress_get_item_done (progress, custom));
+  item = cmio_progress_dup_custom_item (progress, 0);
+  g_assert_cmpstr (cmio_checklist_item_get_text (item), ==, "Meet all trainers");
+  g_clear_object (&item);
+
+  g_assert_true (cmio_undo_stack_undo (undo, &error));   /* edit */
+  item = cmio_progress_dup_custom_item (progress, 0);
+  g_assert_cmpstr (cmio_checklist_item_get_text (item), ==, "Meet the trainers");
+  g_assert_cmpint (cmio_checklist_item_get_target_day (item), ==, 20);
+
+  g_assert_true (cmio_undo_stack_undo (undo, &error));   /* tick */
+  g_assert_false (cmio_progress_get_item_done (progress, custom));
+  g_assert_true (cmio_undo_stack_undo (undo, &error));   /* add */
+  g_assert_cmpuint (cmio_progress_get_n_custom_items (progress), ==, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/cmio/progress/newer-version", test_progress_newer_version);
   g_test_add_func ("/cmio/progress/migrate-v0", test_progress_migrate_v0);
   g_test_add_func ("/cmio/progress/snapshot-is-independent", test_progress_snapshot_is_independent);
+  g_test_add_func ("/cmio/progress/undo", test_progress_undo);
 
   return g_test_run ();
 }

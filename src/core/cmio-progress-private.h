@@ -78,6 +78,21 @@ void        cmio_progress_emit_changed   (CmioProgress *self,
                                           const char   *section,
                                           const char   *id);
 
+/* Undo: records as they were, put back */
+JsonNode   *cmio_progress_dup_item_record    (CmioProgress *self,
+                                              const char   *item_id);
+void        cmio_progress_restore_item_record (CmioProgress *self,
+                                               const char   *item_id,
+                                               JsonNode     *record);
+int         cmio_progress_find_custom_item   (CmioProgress *self,
+                                              const char   *item_id);
+JsonNode   *cmio_progress_dup_custom_record  (CmioProgress *self,
+                                              guint         position);
+void        cmio_progress_restore_custom_record (CmioProgress *self,
+                                                 guint         position,
+                                                 const char   *item_id,
+                                                 JsonNode     *record);
+
 /* Loading */
 gboolean    cmio_progress_load_root      (CmioProgress *self,
                                           JsonNode     *root,

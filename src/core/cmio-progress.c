@@ -1358,3 +1358,63 @@ cmio_progress_date_is_valid (const char *text)
 
   return g_date_valid_dmy (day, month, year);
 }
+
+/* Undo */
+
+/* The item's state record as it is now, or NULL when it has none. */
+JsonNode *
+cmio_progress_dup_item_record (CmioProgress *self,
+                               const char   *item_id)
+{
+  JsonNode *record = json_object_get_member (self->items, item_id);
+
+  return record ? json_node_ref (record) : NULL;
+}
+
+/* Puts back @record (or no state, when NULL) as the item's state. */
+void
+cmio_progress_restore_item_record (CmioProgress *self,
+                                   const char   *item_id,
+                                   JsonNode     *record)
+{
+  if (record != NULL)
+    replace_member (&self->items, item_id, json_node_ref (record));
+  else if (json_object_has_member (self->items, item_id))
+    json_object_remove_member (mutable_map (&self->items), item_id);
+
+  cmio_progress_emit_changed (self, CMIO_SECTION_ITEM, item_id);
+}
+
+int
+cmio_progress_find_custom_item (CmioProgress *self,
+                                const char   *item_id)
+{
+  return cmio_records_find (self->custom_items, item_id);
+}
+
+JsonNode *
+cmio_progress_dup_custom_record (CmioProgress *self,
+                                 guint         position)
+{
+  return json_node_ref (g_ptr_array_index (self->custom_items, position));
+}
+
+/* Puts back the custom item @item_id: @record at @position (replacing the
+ * item there with that id, or inserted), or removes it when @record is NULL. */
+void
+cmio_progress_restore_custom_record (CmioProgress *self,
+                                     guint         position,
+                                     const char   *item_id,
+                                     JsonNode     *record)
+{
+  int current = cmio_records_find (self->custom_items, item_id);
+
+  if (current >= 0)
+    g_ptr_array_remove_index (self->custom_items, current);
+
+  if (record != NULL)
+    g_ptr_array_insert (self->custom_items, MIN (position, self->custom_items->len),
+                        json_node_ref (record));
+
+  cmio_progress_emit_changed (self, CMIO_SECTION_CUSTOM_ITEM, item_id);
+}
