@@ -31,6 +31,7 @@ struct _CmioProgress
   GPtrArray *reviews;        /* sealed objects */
 
   CmioContentPack *pack;
+  GPtrArray *custom_numbers; /* the custom items' numbers, made when asked */
   guint64 generation;
   gboolean read_only;
 };

@@ -288,6 +288,8 @@ cmio_progress_emit_changed (CmioProgress *self,
                             const char   *id)
 {
   self->generation++;
+  if (g_strcmp0 (section, CMIO_SECTION_CUSTOM_ITEM) == 0)
+    g_clear_pointer (&self->custom_numbers, g_ptr_array_unref);
   g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (section), section, id);
 }
 
@@ -362,6 +364,7 @@ cmio_progress_finalize (GObject *object)
   g_clear_pointer (&self->draft, json_node_unref);
   g_clear_pointer (&self->reviews, g_ptr_array_unref);
   g_clear_object (&self->pack);
+  g_clear_pointer (&self->custom_numbers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cmio_progress_parent_class)->finalize (object);
 }
@@ -612,6 +615,7 @@ cmio_progress_set_content_pack (CmioProgress    *self,
 {
   g_return_if_fail (CMIO_IS_PROGRESS (self));
   g_set_object (&self->pack, pack);
+  g_clear_pointer (&self->custom_numbers, g_ptr_array_unref);
 }
 
 /* Profile */
@@ -1096,6 +1100,58 @@ cmio_progress_get_n_custom_items (CmioProgress *self)
   return self->custom_items->len;
 }
 
+/* Custom items are numbered after their chapter's built-in items, in
+ * their order: "3.7", "3.8"… All numbers are made in one pass and kept
+ * until the custom items or the pack change, so that asking for each of
+ * thousands of items stays cheap. */
+static const char *
+custom_number (CmioProgress *self,
+               guint         position)
+{
+  if (self->custom_numbers == NULL)
+    {
+      g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      GListModel *items = cmio_content_pack_get_items (self->pack);
+
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(CmioChecklistItem) item = g_list_model_get_item (items, i);
+          const char *chapter = cmio_content_pack_find_chapter (self->pack,
+                                                                cmio_checklist_item_get_chapter_id (item))
+                                ? cmio_checklist_item_get_chapter_id (item) : NULL;
+          guint *count;
+
+          if (chapter == NULL)
+            continue;
+          if ((count = g_hash_table_lookup (next, chapter)) == NULL)
+            g_hash_table_insert (next, (gpointer) chapter, count = g_new0 (guint, 1));
+          (*count)++;
+        }
+
+      self->custom_numbers = g_ptr_array_new_full (self->custom_items->len, g_free);
+      for (guint i = 0; i < self->custom_items->len; i++)
+        {
+          const char *chapter_id = cmio_record_get_string (g_ptr_array_index (self->custom_items, i), "chapter");
+          CmioChapter *chapter = cmio_content_pack_find_chapter (self->pack, chapter_id);
+          guint *count;
+
+          if (chapter == NULL)
+            {
+              g_ptr_array_add (self->custom_numbers, NULL);
+              continue;
+            }
+
+          if ((count = g_hash_table_lookup (next, cmio_chapter_get_id (chapter))) == NULL)
+            g_hash_table_insert (next, (gpointer) cmio_chapter_get_id (chapter), count = g_new0 (guint, 1));
+          (*count)++;
+          g_ptr_array_add (self->custom_numbers,
+                           g_strdup_printf ("%u.%u", cmio_chapter_get_number (chapter), *count));
+        }
+    }
+
+  return g_ptr_array_index (self->custom_numbers, position);
+}
+
 /**
  * cmio_progress_dup_custom_item:
  * @self: a #CmioProgress
@@ -1120,26 +1176,34 @@ cmio_progress_dup_custom_item (CmioProgress *self,
   chapter_id = cmio_record_get_string (record, "chapter");
   cmio_owner_from_string (cmio_record_get_string (record, "owner"), &owner);
 
-  if (self->pack != NULL && cmio_content_pack_find_chapter (self->pack, chapter_id) != NULL)
-    {
-      g_autoptr(GPtrArray) builtin = cmio_content_pack_get_chapter_items (self->pack, chapter_id);
-      guint index = builtin->len;
-
-      for (guint i = 0; i <= position; i++)
-        if (g_strcmp0 (cmio_record_get_string (g_ptr_array_index (self->custom_items, i), "chapter"),
-                       chapter_id) == 0)
-          index++;
-
-      number = g_strdup_printf ("%u.%u",
-                                cmio_chapter_get_number (cmio_content_pack_find_chapter (self->pack,
-                                                                                        chapter_id)),
-                                index);
-    }
+  if (self->pack != NULL)
+    number = g_strdup (custom_number (self, position));
 
   return cmio_checklist_item_new (cmio_record_get_string (record, "id"), chapter_id, number,
                                   cmio_record_get_string (record, "text"), NULL,
                                   (int) cmio_record_get_int (record, "target_day", 0), owner,
                                   cmio_record_get_boolean (record, "required"));
+}
+
+/**
+ * cmio_progress_get_custom_item_field:
+ * @self: a #CmioProgress
+ * @position: which custom item
+ * @field: "id", "chapter" or "text"
+ *
+ * A field of a custom item, without making the item: cheap, for counting.
+ *
+ * Returns: (nullable): the field's value
+ */
+const char *
+cmio_progress_get_custom_item_field (CmioProgress *self,
+                                     guint         position,
+                                     const char   *field)
+{
+  g_return_val_if_fail (CMIO_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (position < self->custom_items->len, NULL);
+
+  return cmio_record_get_string (g_ptr_array_index (self->custom_items, position), field);
 }
 
 static gboolean
@@ -1408,6 +1472,10 @@ cmio_progress_restore_custom_record (CmioProgress *self,
                                      JsonNode     *record)
 {
   int current = cmio_records_find (self->custom_items, item_id);
+
+  /* Not a custom item before or after: nothing to put back. */
+  if (current < 0 && record == NULL)
+    return;
 
   if (current >= 0)
     g_ptr_array_remove_index (self->custom_items, current);

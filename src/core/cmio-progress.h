@@ -114,6 +114,9 @@ gboolean           cmio_progress_remove_item_state       (CmioProgress      *sel
 guint              cmio_progress_get_n_custom_items      (CmioProgress      *self);
 CmioChecklistItem *cmio_progress_dup_custom_item         (CmioProgress      *self,
                                                           guint              position);
+const char        *cmio_progress_get_custom_item_field   (CmioProgress      *self,
+                                                          guint              position,
+                                                          const char        *field);
 char              *cmio_progress_add_custom_item         (CmioProgress      *self,
                                                           const char        *chapter_id,
                                                           const char        *text,

@@ -16,6 +16,7 @@
 #include "cmio-preferences-window.h"
 #include "cmio-store.h"
 #include "cmio-ui-resources.h"
+#include "cmio-welcome-window.h"
 #include "cmio-window.h"
 
 struct _CmioApplication
@@ -29,6 +30,7 @@ struct _CmioApplication
   CmioStore *store;
 
   gboolean startup_benchmark;
+  gboolean welcomed;
 };
 
 G_DEFINE_FINAL_TYPE (CmioApplication, cmio_application, ADW_TYPE_APPLICATION)
@@ -423,6 +425,7 @@ cmio_application_startup (GApplication *application)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
   };
 
   G_APPLICATION_CLASS (cmio_application_parent_class)->startup (application);
@@ -453,6 +456,16 @@ cmio_application_activate (GApplication *application)
                              G_CALLBACK (benchmark_first_frame_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  /* The very first start asks a few questions; nothing else waits for it. */
+  if (!self->startup_benchmark && !self->welcomed && self->store != NULL &&
+      cmio_store_get_load_result (self->store) == CMIO_STORE_LOADED_FRESH &&
+      cmio_progress_get_profile (cmio_store_get_progress (self->store), "start_date") == NULL)
+    {
+      self->welcomed = TRUE;
+      gtk_window_present (GTK_WINDOW (cmio_welcome_window_new (GTK_WINDOW (window),
+                                                               cmio_store_get_progress (self->store))));
+    }
 }
 
 static void

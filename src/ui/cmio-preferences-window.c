@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include "cmio-preferences-window.h"
+#include "cmio-profile-group.h"
 
 struct _CmioPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
   AdwComboRow *style_row;
+  CmioProfileGroup *profile_group;
 };
 
 G_DEFINE_FINAL_TYPE (CmioPreferencesWindow, cmio_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -57,9 +59,11 @@ cmio_preferences_window_class_init (CmioPreferencesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (CMIO_TYPE_PROFILE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/cmio-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CmioPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, CmioPreferencesWindow, profile_group);
 }
 
 static void
@@ -79,5 +83,8 @@ cmio_preferences_window_new (CmioApplication *application)
   g_settings_bind_with_mapping (cmio_application_get_settings (application), "style-variant",
                                 self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
+  if (cmio_application_get_store (application) != NULL)
+    cmio_profile_group_set_progress (self->profile_group,
+                                     cmio_store_get_progress (cmio_application_get_store (application)));
   return self;
 }

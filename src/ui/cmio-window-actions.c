@@ -204,6 +204,21 @@ zoom_reset_action (GtkWidget  *widget,
 }
 
 static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CmioWindow *self = CMIO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo == NULL || !cmio_undo_stack_can_undo (self->undo))
+    return;
+
+  if (!cmio_undo_stack_undo (self->undo, &error))
+    cmio_window_show_toast (self, error->message, FALSE);
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -262,4 +277,5 @@ cmio_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 }

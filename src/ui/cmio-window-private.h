@@ -6,13 +6,19 @@
 
 #pragma once
 
+#include "cmio-chapter-page.h"
+#include "cmio-checklist-page.h"
+#include "cmio-overview-page.h"
+#include "cmio-plan.h"
 #include "cmio-reader-view.h"
 #include "cmio-search-index.h"
+#include "cmio-undo-stack.h"
 #include "cmio-window.h"
 
 G_BEGIN_DECLS
 
 #define CHAPTER_PREFIX "chapter:"
+#define CHECKLIST_PAGE "checklist"
 
 /* Messages along the bottom of the window, least urgent first. */
 typedef enum
@@ -47,8 +53,10 @@ struct _CmioWindow
   GtkSearchEntry *find_entry;
   GtkLabel *find_count;
   GtkStack *content_stack;
-  AdwStatusPage *overview_page;
-  GtkButton *continue_button;
+  CmioOverviewPage *overview_page;
+  CmioChapterPage *chapter_page;
+  CmioChecklistPage *checklist_page;
+  CmioChecklistPanel *checklist_panel;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GtkButton *banner_button;
@@ -60,8 +68,13 @@ struct _CmioWindow
   CmioStore *store;
   CmioProgress *progress;
   CmioSearchIndex *search;
+  CmioPlan *plan;
+  CmioUndoStack *undo;
   GListModel *results;
   GPtrArray *history;
+  GHashTable *chapter_counts;   /* chapter id → guint[2]: done, total */
+  GHashTable *item_chapters;    /* item id → chapter id */
+  GHashTable *done_items;       /* ids of the items counted as done */
   char *page;
   char *last_toast;
   char *banners[N_BANNERS];
@@ -78,13 +91,21 @@ void         cmio_window_open_page            (CmioWindow  *self,
                                                gboolean     remember);
 CmioChapter *cmio_window_get_chapter          (CmioWindow  *self);
 
+void         cmio_window_show_toast           (CmioWindow  *self,
+                                               const char  *message,
+                                               gboolean     undoable);
+
 /* cmio-window-actions.c */
 void         cmio_window_class_init_actions   (GtkWidgetClass *widget_class);
 void         cmio_window_update_actions       (CmioWindow  *self);
 
 /* cmio-window-sidebar.c */
 void         cmio_window_populate_sidebar     (CmioWindow  *self);
-void         cmio_window_update_sidebar_marks (CmioWindow  *self);
+void         cmio_window_update_sidebar_marks (CmioWindow  *self,
+                                               const char  *only_chapter);
+void         cmio_window_count_items          (CmioWindow  *self);
+const char  *cmio_window_count_tick           (CmioWindow  *self,
+                                               const char  *item_id);
 void         cmio_window_select_sidebar_row   (CmioWindow  *self,
                                                const char  *page);
 void         cmio_window_search               (CmioWindow  *self,

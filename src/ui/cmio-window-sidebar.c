@@ -101,18 +101,81 @@ cmio_window_populate_sidebar (CmioWindow *self)
                            create_row (page, number, cmio_chapter_get_title (chapter)));
     }
 
-  cmio_window_update_sidebar_marks (self);
+  gtk_list_box_append (self->sidebar_list, create_row (CHECKLIST_PAGE, "", _("Checklist")));
+  cmio_window_count_items (self);
+  cmio_window_update_sidebar_marks (self, NULL);
+}
+
+/* Done and total items of each chapter, built-in and the user's own,
+ * counted in one pass over the items; a plan may hold thousands. A tick
+ * then moves one count by one (see cmio_window_count_tick()). */
+void
+cmio_window_count_items (CmioWindow *self)
+{
+  GListModel *items = cmio_content_pack_get_items (self->pack);
+  guint n_custom = self->progress ? cmio_progress_get_n_custom_items (self->progress) : 0;
+  guint n = g_list_model_get_n_items (items);
+
+  g_hash_table_remove_all (self->chapter_counts);
+  g_hash_table_remove_all (self->item_chapters);
+  g_hash_table_remove_all (self->done_items);
+
+  for (guint i = 0; i < n + n_custom; i++)
+    {
+      g_autoptr(CmioChecklistItem) item = i < n ? g_list_model_get_item (items, i) : NULL;
+      const char *chapter = item ? cmio_checklist_item_get_chapter_id (item)
+                                 : cmio_progress_get_custom_item_field (self->progress, i - n, "chapter");
+      const char *id = item ? cmio_checklist_item_get_id (item)
+                            : cmio_progress_get_custom_item_field (self->progress, i - n, "id");
+      guint *count;
+
+      if (chapter == NULL || id == NULL)
+        continue;
+      if ((count = g_hash_table_lookup (self->chapter_counts, chapter)) == NULL)
+        g_hash_table_insert (self->chapter_counts, g_strdup (chapter), count = g_new0 (guint, 2));
+      g_hash_table_insert (self->item_chapters, g_strdup (id), g_strdup (chapter));
+      count[1]++;
+      if (self->progress != NULL && cmio_progress_get_item_done (self->progress, id))
+        {
+          count[0]++;
+          g_hash_table_add (self->done_items, g_strdup (id));
+        }
+    }
+}
+
+/* Moves the count of @item_id's chapter after a tick or an untick;
+ * returns its chapter, or NULL if the item is in none. */
+const char *
+cmio_window_count_tick (CmioWindow *self,
+                        const char *item_id)
+{
+  const char *chapter = g_hash_table_lookup (self->item_chapters, item_id);
+  gboolean done = cmio_progress_get_item_done (self->progress, item_id);
+  guint *count;
+
+  if (chapter == NULL || (count = g_hash_table_lookup (self->chapter_counts, chapter)) == NULL)
+    return NULL;
+
+  if (done && g_hash_table_add (self->done_items, g_strdup (item_id)))
+    count[0]++;
+  else if (!done && g_hash_table_remove (self->done_items, item_id))
+    count[0]--;
+
+  return chapter;
 }
 
 /**
  * cmio_window_update_sidebar_marks:
  * @self: a #CmioWindow
  *
+ * @only_chapter: (nullable): the one chapter to update, or %NULL for all
+ *
  * Shows, for each chapter, whether it was read and how many of its
  * checklist items (built-in and the user's own) are done.
  */
 void
-cmio_window_update_sidebar_marks (CmioWindow *self)
+cmio_window_update_sidebar_marks (CmioWindow *self,
+                                  const char *only_chapter)
 {
   if (self->pack == NULL)
     return;
@@ -123,43 +186,28 @@ cmio_window_update_sidebar_marks (CmioWindow *self)
     {
       const char *page = gtk_widget_get_name (row);
       CmioChapter *chapter;
-      g_autoptr(GPtrArray) items = NULL;
-      g_autofree char *count = NULL;
+      g_autofree char *text = NULL;
       g_autofree char *description = NULL;
       const char *id;
-      guint done = 0;
-      guint total;
+      guint *count;
       gboolean read;
 
       if (!g_str_has_prefix (page, CHAPTER_PREFIX) ||
-          (chapter = cmio_content_pack_find_chapter (self->pack, page + strlen (CHAPTER_PREFIX))) == NULL)
+          (chapter = cmio_content_pack_find_chapter (self->pack, page + strlen (CHAPTER_PREFIX))) == NULL ||
+          (only_chapter != NULL && g_strcmp0 (cmio_chapter_get_id (chapter), only_chapter) != 0))
         continue;
 
       id = cmio_chapter_get_id (chapter);
-      items = cmio_content_pack_get_chapter_items (self->pack, id);
-      for (guint i = 0; self->progress != NULL && i < cmio_progress_get_n_custom_items (self->progress); i++)
-        {
-          g_autoptr(CmioChecklistItem) item = cmio_progress_dup_custom_item (self->progress, i);
-
-          if (g_strcmp0 (cmio_checklist_item_get_chapter_id (item), id) == 0)
-            g_ptr_array_add (items, g_steal_pointer (&item));
-        }
-
-      total = items->len;
-      for (guint i = 0; self->progress != NULL && i < items->len; i++)
-        if (cmio_progress_get_item_done (self->progress,
-                                         cmio_checklist_item_get_id (g_ptr_array_index (items, i))))
-          done++;
-
+      count = g_hash_table_lookup (self->chapter_counts, id);
       read = self->progress != NULL && cmio_progress_get_chapter_read (self->progress, id);
-      count = total > 0 ? g_strdup_printf ("%u/%u", done, total) : g_strdup ("");
-      gtk_label_set_text (GTK_LABEL (find_named_child (row, "count")), count);
+      text = count ? g_strdup_printf ("%u/%u", count[0], count[1]) : g_strdup ("");
+      gtk_label_set_text (GTK_LABEL (find_named_child (row, "count")), text);
       gtk_widget_set_visible (find_named_child (row, "read-mark"), read);
 
       /* What the marks show, in words, for screen readers. */
       description = g_strdup_printf (read ? _("Read. %u of %u checklist items done")
                                           : _("Not read yet. %u of %u checklist items done"),
-                                     done, total);
+                                     count ? count[0] : 0, count ? count[1] : 0);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                       -1);

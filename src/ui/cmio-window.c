@@ -137,9 +137,10 @@ update_overview (CmioWindow *self)
 {
   g_autofree char *last = g_settings_get_string (self->settings, "last-chapter");
 
-  gtk_button_set_label (self->continue_button,
-                        cmio_content_pack_find_chapter (self->pack, last) != NULL
-                          ? _("_Continue Reading") : _("_Start Reading"));
+  cmio_overview_page_set_continue_label (self->overview_page,
+                                         cmio_content_pack_find_chapter (self->pack, last) != NULL
+                                           ? _("_Continue Reading") : _("_Start Reading"));
+  cmio_overview_page_update (self->overview_page);
 }
 
 static void
@@ -197,6 +198,7 @@ show_chapter (CmioWindow  *self,
   adw_window_title_set_subtitle (self->content_title, subtitle);
   gtk_stack_set_visible_child_name (self->content_stack, "chapter");
   cmio_reader_view_load_chapter (self->reader, chapter, position);
+  cmio_checklist_panel_set_chapter (self->checklist_panel, cmio_chapter_get_id (chapter));
   populate_outline (self, chapter);
   g_settings_set_string (self->settings, "last-chapter", cmio_chapter_get_id (chapter));
 }
@@ -223,6 +225,14 @@ cmio_window_open_page (CmioWindow *self,
     {
       self->page = g_strdup (page);
       show_chapter (self, chapter);
+    }
+  else if (g_strcmp0 (page, CHECKLIST_PAGE) == 0 && self->plan != NULL)
+    {
+      self->page = g_strdup (CHECKLIST_PAGE);
+      adw_window_title_set_title (self->content_title, _("Checklist"));
+      adw_window_title_set_subtitle (self->content_title, _("Your 90-day plan"));
+      gtk_stack_set_visible_child_name (self->content_stack, CHECKLIST_PAGE);
+      gtk_search_bar_set_search_mode (self->find_bar, FALSE);
     }
   else
     {
@@ -271,6 +281,25 @@ cmio_window_get_chapter (CmioWindow *self)
 
 /* Callbacks */
 
+static gboolean
+update_marks_needed (CmioWindow *self,
+                     const char *chapter_id)
+{
+  g_autofree char *page = g_strconcat (CHAPTER_PREFIX, chapter_id, NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), page) == 0)
+      {
+        GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+        GtkWidget *mark = gtk_widget_get_last_child (box);
+
+        return gtk_widget_get_visible (mark) != cmio_progress_get_chapter_read (self->progress, chapter_id);
+      }
+
+  return FALSE;
+}
+
 static void
 progress_changed_cb (CmioWindow *self,
                      const char *section,
@@ -279,7 +308,25 @@ progress_changed_cb (CmioWindow *self,
   if (g_strcmp0 (section, "chapter") == 0)
     update_read_button (self);
 
-  cmio_window_update_sidebar_marks (self);
+  /* Scrolling changes the reading position all the time; that changes no
+   * mark unless the chapter became read. A tick changes one chapter's count. */
+  if (g_strcmp0 (section, "chapter") == 0)
+    {
+      if (update_marks_needed (self, id))
+        cmio_window_update_sidebar_marks (self, id);
+    }
+  else if (g_strcmp0 (section, "item") == 0 && id != NULL)
+    {
+      const char *chapter = cmio_window_count_tick (self, id);
+
+      if (chapter != NULL)
+        cmio_window_update_sidebar_marks (self, chapter);
+    }
+  else
+    {
+      cmio_window_count_items (self);
+      cmio_window_update_sidebar_marks (self, NULL);
+    }
 }
 
 static void
@@ -340,6 +387,14 @@ reader_matches_cb (CmioWindow *self,
     text = g_strdup_printf (ngettext ("%u match", "%u matches", count), count);
 
   gtk_label_set_text (self->find_count, text);
+}
+
+static void
+page_toast_cb (CmioWindow *self,
+               const char *message,
+               gboolean    undoable)
+{
+  cmio_window_show_toast (self, message, undoable);
 }
 
 static void
@@ -483,6 +538,15 @@ setup (CmioWindow      *self,
       save_error_changed_cb (self);
     }
 
+  if (self->progress != NULL && self->pack != NULL)
+    {
+      self->plan = cmio_plan_new (self->pack, self->progress);
+      self->undo = cmio_undo_stack_new (self->progress);
+      cmio_checklist_panel_set_context (self->checklist_panel, self->plan, self->progress, self->undo);
+      cmio_checklist_page_set_context (self->checklist_page, self->plan, self->progress, self->undo);
+      cmio_overview_page_set_context (self->overview_page, self->plan, self->progress);
+    }
+
   self->search = cmio_search_index_new ();
   if (self->pack != NULL)
     cmio_search_index_set_content_pack (self->search, self->pack);
@@ -596,6 +660,8 @@ cmio_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->progress);
   g_clear_object (&self->search);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->undo);
   g_clear_object (&self->results);
 
   G_OBJECT_CLASS (cmio_window_parent_class)->dispose (object);
@@ -609,6 +675,9 @@ cmio_window_finalize (GObject *object)
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->chapter_counts, g_hash_table_unref);
+  g_clear_pointer (&self->item_chapters, g_hash_table_unref);
+  g_clear_pointer (&self->done_items, g_hash_table_unref);
   for (guint i = 0; i < N_BANNERS; i++)
     g_clear_pointer (&self->banners[i], g_free);
 
@@ -645,7 +714,9 @@ cmio_window_class_init (CmioWindowClass *klass)
     g_signal_new ("chapter-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (CMIO_TYPE_READER_VIEW);
+  g_type_ensure (CMIO_TYPE_CHAPTER_PAGE);
+  g_type_ensure (CMIO_TYPE_CHECKLIST_PAGE);
+  g_type_ensure (CMIO_TYPE_OVERVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cmio-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, toast_overlay);
@@ -668,11 +739,11 @@ cmio_window_class_init (CmioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, find_count);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, CmioWindow, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, chapter_page);
+  gtk_widget_class_bind_template_child (widget_class, CmioWindow, checklist_page);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_button);
-  gtk_widget_class_bind_template_child (widget_class, CmioWindow, reader);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, read_toggled_cb);
@@ -692,8 +763,20 @@ cmio_window_init (CmioWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->chapter_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->item_chapters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->done_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  adw_status_page_set_icon_name (self->overview_page, APP_ID);
+  self->reader = cmio_chapter_page_get_reader (self->chapter_page);
+  self->checklist_panel = cmio_chapter_page_get_checklist (self->chapter_page);
+  g_signal_connect_object (self->checklist_panel, "toast", G_CALLBACK (page_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checklist_page, "toast", G_CALLBACK (page_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checklist_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overview_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "ready", G_CALLBACK (reader_ready_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
@@ -742,9 +825,34 @@ cmio_window_add_toast (CmioWindow *self,
   g_return_if_fail (CMIO_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
+  cmio_window_show_toast (self, message, FALSE);
+}
+
+/**
+ * cmio_window_show_toast:
+ * @self: a #CmioWindow
+ * @message: what happened
+ * @undoable: whether to offer Undo (Ctrl+Z does the same)
+ */
+void
+cmio_window_show_toast (CmioWindow *self,
+                        const char *message,
+                        gboolean    undoable)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CMIO_IS_WINDOW (self));
+
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  toast = adw_toast_new (message);
+  if (undoable)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
