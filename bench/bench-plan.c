@@ -22,9 +22,10 @@
 #include "cmio-application.h"
 #include "cmio-window.h"
 
-#define N_ITEMS 10000
 #define N_TOGGLES 25
 
+/* 10,000 unless CMIO_BENCH_ITEMS says otherwise, to see how it scales. */
+static guint N_ITEMS = 10000;
 static CmioApplication *app;
 static GArray *toggles;
 static double open_ms;
@@ -170,6 +171,9 @@ main (int   argc,
       char *argv[])
 {
   int status;
+
+  if (g_getenv ("CMIO_BENCH_ITEMS") != NULL)
+    N_ITEMS = MAX (1, atoi (g_getenv ("CMIO_BENCH_ITEMS")));
 
   /* bench/run gives every run a data folder of its own. */
   write_progress ();
