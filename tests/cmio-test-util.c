@@ -119,3 +119,27 @@ cmio_test_find_shortcut (GtkWidget  *root,
 
   return NULL;
 }
+
+/* The visible toplevel window of @type, if any. */
+GtkWindow *
+cmio_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* For cmio_test_wait_for(): whether a toplevel of the type in @type shows. */
+gboolean
+cmio_test_toplevel_shown (gpointer type)
+{
+  return cmio_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
+}

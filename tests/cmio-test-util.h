@@ -25,4 +25,7 @@ GtkListBox *cmio_test_find_sidebar_list (GtkWidget      *window);
 GtkWidget *cmio_test_find_shortcut   (GtkWidget         *root,
                                       const char        *action_name);
 
+GtkWindow *cmio_test_find_toplevel   (GType              type);
+gboolean   cmio_test_toplevel_shown  (gpointer           type);
+
 G_END_DECLS

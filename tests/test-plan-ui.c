@@ -41,28 +41,6 @@ get_progress (void)
   return cmio_store_get_progress (cmio_application_get_store (app));
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer type)
-{
-  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
-}
-
 static GtkListBox *
 chapter_checklist (CmioWindow *window)
 {
@@ -112,8 +90,8 @@ test_plan_ui_welcome (void)
   AdwEntryRow *name;
 
   /* The first start asks who and when; the start date is offered as today. */
-  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_WELCOME_WINDOW), 5000));
-  welcome = find_toplevel (CMIO_TYPE_WELCOME_WINDOW);
+  g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_WELCOME_WINDOW), 5000));
+  welcome = cmio_test_find_toplevel (CMIO_TYPE_WELCOME_WINDOW);
   g_assert_true (gtk_window_get_transient_for (welcome) == GTK_WINDOW (window));
   g_assert_cmpstr (cmio_progress_get_profile (get_progress (), "start_date"), ==, today);
 
@@ -122,7 +100,7 @@ test_plan_ui_welcome (void)
   g_assert_cmpstr (cmio_progress_get_profile (get_progress (), "name"), ==, "Dr. Ada Example");
   gtk_window_close (welcome);
   cmio_test_iterate (100);
-  g_assert_null (find_toplevel (CMIO_TYPE_WELCOME_WINDOW));
+  g_assert_null (cmio_test_find_toplevel (CMIO_TYPE_WELCOME_WINDOW));
 }
 
 static void
@@ -226,8 +204,8 @@ test_plan_ui_custom_items (void)
   add = GTK_BUTTON (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_BUTTON, "add-item"));
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
-  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_ITEM_DIALOG), 5000));
-  dialog = find_toplevel (CMIO_TYPE_ITEM_DIALOG);
+  g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_ITEM_DIALOG), 5000));
+  dialog = cmio_test_find_toplevel (CMIO_TYPE_ITEM_DIALOG);
   text_row = ADW_ENTRY_ROW (cmio_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
   gtk_editable_set_text (GTK_EDITABLE (text_row), "Ask the CMO to fund the board review course");
   cmio_item_dialog_save (CMIO_ITEM_DIALOG (dialog));
@@ -240,8 +218,8 @@ test_plan_ui_custom_items (void)
   /* Edit it. */
   row = expanded_row (list, 6);
   g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (row), "_Edit…"), "clicked");
-  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_ITEM_DIALOG), 5000));
-  dialog = find_toplevel (CMIO_TYPE_ITEM_DIALOG);
+  g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_ITEM_DIALOG), 5000));
+  dialog = cmio_test_find_toplevel (CMIO_TYPE_ITEM_DIALOG);
   text_row = ADW_ENTRY_ROW (cmio_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text_row)), ==,
                    "Ask the CMO to fund the board review course");

@@ -17,28 +17,6 @@
 
 static CmioApplication *app;
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer type)
-{
-  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
-}
-
 static CmioWindow *
 get_window (void)
 {
@@ -151,8 +129,8 @@ test_window_style (void)
 
   get_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_PREFERENCES_WINDOW), 5000));
-  preferences = find_toplevel (CMIO_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_PREFERENCES_WINDOW), 5000));
+  preferences = cmio_test_find_toplevel (CMIO_TYPE_PREFERENCES_WINDOW);
 
   row = ADW_COMBO_ROW (cmio_test_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (row);
@@ -205,8 +183,8 @@ test_window_about (void)
 
   get_window ();
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  about = cmio_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
 
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
@@ -226,8 +204,8 @@ test_window_shortcuts (void)
   GtkWindow *shortcuts;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (cmio_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  shortcuts = cmio_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
 
   /* Every action that has a shortcut is listed in the shortcuts window. */
   described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
@@ -399,7 +377,7 @@ test_window_save_error (void)
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return cmio_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static void
@@ -418,7 +396,7 @@ test_window_close_unsaved (void)
   /* Closing cannot save: it asks, and "Keep Open" keeps the window. */
   gtk_window_close (GTK_WINDOW (window));
   g_assert_true (cmio_test_wait_for (dialog_shown, NULL, 5000));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (cmio_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No space left on device"));
   adw_message_dialog_response (dialog, "cancel");
   cmio_test_iterate (50);

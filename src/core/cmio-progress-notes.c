@@ -19,21 +19,6 @@ static const char * const review_fields[] = {
   "id", "export_id", "mentor", "reviewed_at", "imported_at", "comment", NULL
 };
 
-static int
-find_record (GPtrArray   *records,
-             const char  *id,
-             const char  *what,
-             GError     **error)
-{
-  int position = cmio_records_find (records, id);
-
-  if (position < 0)
-    g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_NOT_FOUND,
-                 _("There is no %s “%s”"), what, id ? id : "");
-
-  return position;
-}
-
 /* Puts @record in place of the one at @position, which it replaces. */
 static void
 replace_record (GPtrArray *records,
@@ -188,7 +173,7 @@ set_note_member (CmioProgress  *self,
   int position;
 
   if (!cmio_progress_check_writable (self, error) ||
-      (position = find_record (self->notes, note_id, _("note"), error)) < 0)
+      (position = cmio_records_find_or_fail (self->notes, note_id, _("note"), error)) < 0)
     return FALSE;
 
   old = g_ptr_array_index (self->notes, position);
@@ -277,7 +262,7 @@ cmio_progress_remove_note (CmioProgress  *self,
   g_return_val_if_fail (CMIO_IS_PROGRESS (self), FALSE);
 
   if (!cmio_progress_check_writable (self, error) ||
-      (position = find_record (self->notes, note_id, _("note"), error)) < 0)
+      (position = cmio_records_find_or_fail (self->notes, note_id, _("note"), error)) < 0)
     return FALSE;
 
   g_ptr_array_remove_index (self->notes, position);
@@ -388,7 +373,7 @@ cmio_progress_remove_assessment (CmioProgress  *self,
   g_return_val_if_fail (CMIO_IS_PROGRESS (self), FALSE);
 
   if (!cmio_progress_check_writable (self, error) ||
-      (position = find_record (self->assessments, assessment_id, _("self-assessment"), error)) < 0)
+      (position = cmio_records_find_or_fail (self->assessments, assessment_id, _("self-assessment"), error)) < 0)
     return FALSE;
 
   g_ptr_array_remove_index (self->assessments, position);

@@ -67,6 +67,10 @@ JsonNode   *cmio_value_null          (void);
 char       *cmio_progress_new_id     (const char   *prefix);
 int         cmio_records_find        (GPtrArray    *records,
                                       const char   *id);
+int         cmio_records_find_or_fail (GPtrArray   *records,
+                                       const char  *id,
+                                       const char  *what,
+                                       GError     **error);
 
 /* Changes */
 gboolean    cmio_progress_check_writable (CmioProgress *self,

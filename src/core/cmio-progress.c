@@ -236,6 +236,23 @@ cmio_records_find (GPtrArray  *records,
   return -1;
 }
 
+/* The position of the record with @id, or -1 with @error saying there is
+ * no such @what. */
+int
+cmio_records_find_or_fail (GPtrArray   *records,
+                           const char  *id,
+                           const char  *what,
+                           GError     **error)
+{
+  int position = cmio_records_find (records, id);
+
+  if (position < 0)
+    g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_NOT_FOUND,
+                 _("There is no %s “%s”"), what, id ? id : "");
+
+  return position;
+}
+
 /* Changes */
 
 gboolean
@@ -1283,21 +1300,6 @@ cmio_progress_add_custom_item (CmioProgress  *self,
   return g_steal_pointer (&id);
 }
 
-static int
-find_or_fail (GPtrArray   *records,
-              const char  *id,
-              const char  *what,
-              GError     **error)
-{
-  int position = cmio_records_find (records, id);
-
-  if (position < 0)
-    g_set_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_NOT_FOUND,
-                 _("There is no %s “%s”"), what, id ? id : "");
-
-  return position;
-}
-
 gboolean
 cmio_progress_update_custom_item (CmioProgress  *self,
                                   const char    *item_id,
@@ -1313,7 +1315,7 @@ cmio_progress_update_custom_item (CmioProgress  *self,
   g_return_val_if_fail (CMIO_IS_PROGRESS (self), FALSE);
 
   if (!cmio_progress_check_writable (self, error) ||
-      (position = find_or_fail (self->custom_items, item_id, _("custom item"), error)) < 0 ||
+      (position = cmio_records_find_or_fail (self->custom_items, item_id, _("custom item"), error)) < 0 ||
       !check_custom_item (self, text, target_day, owner, error))
     return FALSE;
 
@@ -1341,7 +1343,7 @@ cmio_progress_remove_custom_item (CmioProgress  *self,
   g_return_val_if_fail (CMIO_IS_PROGRESS (self), FALSE);
 
   if (!cmio_progress_check_writable (self, error) ||
-      (position = find_or_fail (self->custom_items, item_id, _("custom item"), error)) < 0)
+      (position = cmio_records_find_or_fail (self->custom_items, item_id, _("custom item"), error)) < 0)
     return FALSE;
 
   g_ptr_array_remove_index (self->custom_items, position);
