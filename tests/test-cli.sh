@@ -18,9 +18,42 @@ else not_ok "--check-content refused the built-in pack"; fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# The progress file lives here, not in the user's real data folder.
+export XDG_DATA_HOME="$tmp/data"
+data="$XDG_DATA_HOME/io.github.cmiohandbook.Handbook"
 if "$bin" --check-content="$tmp" >"$tmp/out" 2>&1; then not_ok "--check-content accepted an empty folder"
 elif grep -q "^handbook.json: " "$tmp/out"; then ok "--check-content names the file of a problem"
 else not_ok "--check-content said: $(cat "$tmp/out")"; fi
+
+# --export, through the same load and recovery as the window.
+if "$bin" --export="$tmp/fresh.cmioexport" 2>"$tmp/err" && grep -q '"format" : "cmio-handbook-export"' "$tmp/fresh.cmioexport"
+then ok "--export writes an export on first use"; else not_ok "--export on first use: $(cat "$tmp/err")"; fi
+
+mkdir -p "$data"
+printf '%s' '{"format": "cmio-handbook-progress", "version": 1, "items": {"map-reporting-lines": {"done": true}}}' > "$data/progress.json.bak"
+printf '%s' '{"format": "cmio-hand' > "$data/progress.json"
+if "$bin" --export="$tmp/recovered.md" 2>"$tmp/err" && grep -q -- '- \[x\] 1\\.2 ' "$tmp/recovered.md" \
+   && grep -q "progress.json.corrupt-" "$tmp/err" && ls "$data" | grep -q '^progress.json.corrupt-'
+then ok "--export recovers from the backup, says so on stderr, keeps the damaged file"
+else not_ok "--export after damage: $(cat "$tmp/err")"; fi
+
+rm -f "$data/progress.json.bak"
+printf '%s' 'not json at all' > "$data/progress.json"
+if "$bin" --export="$tmp/nothing.html" 2>"$tmp/err"; then not_ok "--export exported with nothing recoverable"
+elif grep -q "no good backup" "$tmp/err"; then ok "--export fails when nothing is recoverable, and says why"
+else not_ok "--export with nothing recoverable said: $(cat "$tmp/err")"; fi
+
+if "$bin" --export="$tmp/x.pdf" 2>"$tmp/err"; then not_ok "--export to PDF claimed success"
+elif [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "html" "$tmp/err"; then ok "--export to PDF fails with one line that suggests HTML"
+else not_ok "--export to PDF said: $(cat "$tmp/err")"; fi
+
+if "$bin" --export="$tmp/x.txt" 2>"$tmp/err"; then not_ok "--export to .txt claimed success"
+else ok "--export refuses an unknown extension"; fi
+
+if "$bin" --export="$tmp/y.json" --content-dir="$content/../../tests/data/packs/unknown-owner" 2>"$tmp/err"
+then not_ok "--export with a broken --content-dir pack claimed success"
+elif grep -q "unknown owner" "$tmp/err"; then ok "--export lists a broken content pack's problems"
+else not_ok "--export with a broken pack said: $(cat "$tmp/err")"; fi
 
 echo "1..$n"
 [ $failed -eq 0 ]

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "cmio-application.h"
+#include "cmio-export.h"
 #include "cmio-metainfo.h"
 #include "cmio-preferences-window.h"
 #include "cmio-store.h"
@@ -42,6 +43,10 @@ static const GOptionEntry option_entries[] = {
     N_("Use the content pack in DIR instead of the built-in one"), N_("DIR") },
   { "check-content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check the content pack in DIR, print every problem and exit"), N_("DIR") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export your progress to PATH (.cmioexport, .json, .html or .md) and exit"), N_("PATH") },
+  { "include-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export, include all notes, not only those shared with your mentor"), NULL },
   { "startup-benchmark", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
     NULL, NULL },
   { NULL }
@@ -152,6 +157,74 @@ check_content (const char *path)
            g_list_model_get_n_items (cmio_content_pack_get_chapters (pack)),
            g_list_model_get_n_items (cmio_content_pack_get_items (pack)),
            g_list_model_get_n_items (cmio_content_pack_get_competencies (pack)));
+  return EXIT_SUCCESS;
+}
+
+/* --export: the same content, the same load and recovery as the window,
+ * then the export, without a window. */
+static int
+export_progress (CmioApplication *self,
+                 const char      *path,
+                 gboolean         all_notes)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(CmioPlan) plan = NULL;
+  g_autoptr(JsonNode) export = NULL;
+  g_autoptr(GError) error = NULL;
+  CmioStoreLoadResult result;
+  CmioExportKind kind;
+
+  if (!cmio_export_kind_for_path (path, &kind, &error))
+    {
+      g_printerr ("cmio-handbook: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  load_content (self);
+  if (self->content_problems != NULL)
+    {
+      g_printerr (_("cmio-handbook: the content pack in “%s” has problems:\n"), self->content_dir);
+      for (guint i = 0; i < self->content_problems->len; i++)
+        {
+          g_autofree char *line = cmio_problem_to_string (g_ptr_array_index (self->content_problems, i));
+
+          g_printerr ("%s\n", line);
+        }
+      return EXIT_FAILURE;
+    }
+  if (self->pack == NULL)
+    return EXIT_FAILURE;
+
+  {
+    g_autoptr(GFile) progress_file = cmio_store_get_default_file ();
+
+    self->store = cmio_store_new (progress_file);
+  }
+  result = cmio_store_load (self->store);
+  if (cmio_store_get_load_message (self->store) != NULL)
+    g_printerr ("cmio-handbook: %s\n", cmio_store_get_load_message (self->store));
+
+  /* A damaged file and no good backup: there is nothing to export. */
+  if (result == CMIO_STORE_LOADED_NOTHING && cmio_store_get_moved_aside (self->store) != NULL)
+    return EXIT_FAILURE;
+
+  /* Recovered from the backup: write it back, as the window would. */
+  if (result == CMIO_STORE_LOADED_BACKUP && !cmio_store_flush (self->store, &error))
+    {
+      g_printerr ("cmio-handbook: %s\n", error->message);
+      g_clear_error (&error);
+    }
+
+  cmio_progress_set_content_pack (cmio_store_get_progress (self->store), self->pack);
+  plan = cmio_plan_new (self->pack, cmio_store_get_progress (self->store));
+  export = cmio_export_build (self->pack, cmio_store_get_progress (self->store), plan,
+                              all_notes ? CMIO_EXPORT_NOTES_ALL : CMIO_EXPORT_NOTES_SHARED);
+  if (!cmio_export_write (export, kind, file, &error))
+    {
+      g_printerr ("cmio-handbook: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
   return EXIT_SUCCESS;
 }
 
@@ -369,6 +442,15 @@ cmio_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "check-content", "^&ay", &path))
     return check_content (path);
+
+  if (g_variant_dict_lookup (options, "export", "^&ay", &path))
+    {
+      const char *content = NULL;
+
+      if (g_variant_dict_lookup (options, "content-dir", "^&ay", &content))
+        self->content_dir = g_strdup (content);
+      return export_progress (self, path, g_variant_dict_contains (options, "include-notes"));
+    }
 
   if (g_variant_dict_lookup (options, "content-dir", "^&ay", &path))
     {
