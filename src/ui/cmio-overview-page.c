@@ -36,6 +36,8 @@ struct _CmioOverviewPage
   CmioPlan *plan;
   CmioProgress *progress;
   guint update_source;
+  guint due_source;
+  guint overdue;
   gboolean stale;
 };
 
@@ -129,6 +131,16 @@ update_due (CmioOverviewPage *self,
   adw_preferences_group_set_description (self->due_group, description);
 }
 
+static gboolean
+update_due_cb (gpointer data)
+{
+  CmioOverviewPage *self = data;
+
+  self->due_source = 0;
+  update_due (self, self->overdue);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_assessment (CmioOverviewPage *self)
 {
@@ -179,8 +191,13 @@ cmio_overview_page_update (CmioOverviewPage *self)
   set_figure (self->chapters_row, self->chapters_bar, figures.chapters_read, figures.chapters_total);
   set_figure (self->required_row, self->required_bar, figures.required_done, figures.required_total);
   set_figure (self->items_row, self->items_bar, figures.items_done, figures.items_total);
-  update_due (self, figures.overdue);
+  self->overdue = figures.overdue;
   update_assessment (self);
+
+  /* The list of items due is the page's largest part: it fills in just
+   * after, so that it never delays the window's first frame. */
+  if (self->due_source == 0)
+    self->due_source = g_idle_add_full (G_PRIORITY_LOW, update_due_cb, self, NULL);
 }
 
 static gboolean
@@ -235,6 +252,7 @@ cmio_overview_page_dispose (GObject *object)
   CmioOverviewPage *self = (CmioOverviewPage *) object;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_handle_id (&self->due_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CMIO_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->plan);
   g_clear_object (&self->progress);

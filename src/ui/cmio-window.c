@@ -203,6 +203,29 @@ show_chapter (CmioWindow  *self,
   g_settings_set_string (self->settings, "last-chapter", cmio_chapter_get_id (chapter));
 }
 
+static void reader_open_chapter_cb (CmioWindow *self,
+                                    const char *chapter_id);
+static void page_toast_cb          (CmioWindow *self,
+                                    const char *message,
+                                    gboolean    undoable);
+
+/* The whole checklist is made the first time it is asked for: most starts
+ * never need it, and it should not cost the first frame anything. */
+static void
+ensure_checklist_page (CmioWindow *self)
+{
+  if (self->checklist_page != NULL)
+    return;
+
+  self->checklist_page = g_object_new (CMIO_TYPE_CHECKLIST_PAGE, NULL);
+  cmio_checklist_page_set_context (self->checklist_page, self->plan, self->progress, self->undo);
+  g_signal_connect_object (self->checklist_page, "toast", G_CALLBACK (page_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checklist_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->checklist_page), CHECKLIST_PAGE);
+}
+
 /**
  * cmio_window_open_page:
  * @self: a #CmioWindow
@@ -228,6 +251,7 @@ cmio_window_open_page (CmioWindow *self,
     }
   else if (g_strcmp0 (page, CHECKLIST_PAGE) == 0 && self->plan != NULL)
     {
+      ensure_checklist_page (self);
       self->page = g_strdup (CHECKLIST_PAGE);
       adw_window_title_set_title (self->content_title, _("Checklist"));
       adw_window_title_set_subtitle (self->content_title, _("Your 90-day plan"));
@@ -483,6 +507,10 @@ prepare_reader_cb (gpointer data)
   CmioWindow *self = data;
   g_autoptr(CmioChapter) chapter = NULL;
 
+  /* The whole checklist too is made now, while the user looks around. */
+  if (self->plan != NULL)
+    ensure_checklist_page (self);
+
   if (cmio_reader_view_get_chapter (self->reader) == NULL &&
       (chapter = get_continue_chapter (self)) != NULL)
     {
@@ -543,7 +571,6 @@ setup (CmioWindow      *self,
       self->plan = cmio_plan_new (self->pack, self->progress);
       self->undo = cmio_undo_stack_new (self->progress);
       cmio_checklist_panel_set_context (self->checklist_panel, self->plan, self->progress, self->undo);
-      cmio_checklist_page_set_context (self->checklist_page, self->plan, self->progress, self->undo);
       cmio_overview_page_set_context (self->overview_page, self->plan, self->progress);
     }
 
@@ -740,7 +767,6 @@ cmio_window_class_init (CmioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, chapter_page);
-  gtk_widget_class_bind_template_child (widget_class, CmioWindow, checklist_page);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_button);
@@ -770,10 +796,6 @@ cmio_window_init (CmioWindow *self)
   self->reader = cmio_chapter_page_get_reader (self->chapter_page);
   self->checklist_panel = cmio_chapter_page_get_checklist (self->chapter_page);
   g_signal_connect_object (self->checklist_panel, "toast", G_CALLBACK (page_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checklist_page, "toast", G_CALLBACK (page_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checklist_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overview_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
                            G_CONNECT_SWAPPED);
