@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -511,6 +512,7 @@ cmio_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (cmio_application_parent_class)->startup (application);
+  gtk_source_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

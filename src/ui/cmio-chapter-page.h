@@ -1,4 +1,4 @@
-/* cmio-chapter-page.h — a chapter's text with its checklist beside or below
+/* cmio-chapter-page.h — a chapter's text with its checklist and note beside or below
  *
  * Copyright 2026 The CMIO Handbook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cmio-checklist-panel.h"
+#include "cmio-note-editor.h"
 #include "cmio-reader-view.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ G_DECLARE_FINAL_TYPE (CmioChapterPage, cmio_chapter_page, CMIO, CHAPTER_PAGE, Gt
 
 CmioReaderView     *cmio_chapter_page_get_reader    (CmioChapterPage *self);
 CmioChecklistPanel *cmio_chapter_page_get_checklist (CmioChapterPage *self);
+CmioNoteEditor     *cmio_chapter_page_get_note      (CmioChapterPage *self);
 gboolean            cmio_chapter_page_is_side_by_side (CmioChapterPage *self);
+void                cmio_chapter_page_show_side     (CmioChapterPage *self,
+                                                     const char      *name);
 
 G_END_DECLS

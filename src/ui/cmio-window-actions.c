@@ -209,7 +209,15 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CmioWindow *self = CMIO_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   g_autoptr(GError) error = NULL;
+
+  /* In a note, Ctrl+Z is the text's own undo, not the checklist's. */
+  if (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))
+    {
+      gtk_widget_activate_action (focus, "text.undo", NULL);
+      return;
+    }
 
   if (self->undo == NULL || !cmio_undo_stack_can_undo (self->undo))
     return;

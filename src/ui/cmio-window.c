@@ -199,6 +199,7 @@ show_chapter (CmioWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "chapter");
   cmio_reader_view_load_chapter (self->reader, chapter, position);
   cmio_checklist_panel_set_chapter (self->checklist_panel, cmio_chapter_get_id (chapter));
+  cmio_note_editor_set_chapter (cmio_chapter_page_get_note (self->chapter_page), cmio_chapter_get_id (chapter));
   populate_outline (self, chapter);
   g_settings_set_string (self->settings, "last-chapter", cmio_chapter_get_id (chapter));
 }
@@ -345,6 +346,11 @@ progress_changed_cb (CmioWindow *self,
 
       if (chapter != NULL)
         cmio_window_update_sidebar_marks (self, chapter);
+    }
+  else if (g_strcmp0 (section, "note") == 0 || g_strcmp0 (section, "assessment") == 0 ||
+           g_strcmp0 (section, "draft") == 0)
+    {
+      /* Typing in a note changes no count or mark. */
     }
   else
     {
@@ -571,6 +577,7 @@ setup (CmioWindow      *self,
       self->plan = cmio_plan_new (self->pack, self->progress);
       self->undo = cmio_undo_stack_new (self->progress);
       cmio_checklist_panel_set_context (self->checklist_panel, self->plan, self->progress, self->undo);
+      cmio_note_editor_set_progress (cmio_chapter_page_get_note (self->chapter_page), self->progress);
       cmio_overview_page_set_context (self->overview_page, self->plan, self->progress);
     }
 
@@ -627,6 +634,7 @@ flush_or_ask (CmioWindow *self)
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
+  cmio_note_editor_commit (cmio_chapter_page_get_note (self->chapter_page));
   if (self->store == NULL || self->close_unsaved || cmio_store_flush (self->store, &error))
     return TRUE;
 
@@ -795,6 +803,8 @@ cmio_window_init (CmioWindow *self)
 
   self->reader = cmio_chapter_page_get_reader (self->chapter_page);
   self->checklist_panel = cmio_chapter_page_get_checklist (self->chapter_page);
+  g_signal_connect_object (cmio_chapter_page_get_note (self->chapter_page), "toast",
+                           G_CALLBACK (page_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checklist_panel, "toast", G_CALLBACK (page_toast_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overview_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,

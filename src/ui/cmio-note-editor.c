@@ -1,0 +1,465 @@
+/* cmio-note-editor.c — a chapter's note, in Markdown, beside its text
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "cmio-note-editor.h"
+
+/* The note reaches the model once per main-loop turn after a change, so a
+ * paste or a burst of typing is one update; the store then saves it after
+ * its own debounce. Leaving the editor, changing chapter or closing commits
+ * at once. */
+
+struct _CmioNoteEditor
+{
+  GtkBox parent_instance;
+
+  GtkSourceView *view;
+  GtkSourceBuffer *buffer;
+  GtkCheckButton *share;
+
+  CmioProgress *progress;
+  char *chapter_id;
+  char *note_id;
+
+  /* The buffer's length in bytes, kept as it changes, so the limit is
+   * checked without copying the text. */
+  gsize bytes;
+  guint commit_source;
+  gboolean dirty;
+  gboolean loading;
+  gboolean committing;
+};
+
+G_DEFINE_FINAL_TYPE (CmioNoteEditor, cmio_note_editor, GTK_TYPE_BOX)
+
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast (CmioNoteEditor *self,
+       const char     *message)
+{
+  g_signal_emit (self, signals[TOAST], 0, message, FALSE);
+}
+
+static gboolean
+note_exists (CmioNoteEditor *self)
+{
+  return self->note_id != NULL &&
+         cmio_progress_get_note_field (self->progress, self->note_id, "text") != NULL;
+}
+
+gboolean
+cmio_note_editor_commit (CmioNoteEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start;
+  GtkTextIter end;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  if (!self->dirty || self->progress == NULL || self->chapter_id == NULL)
+    return TRUE;
+
+  self->dirty = FALSE;
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
+
+  self->committing = TRUE;
+  if (note_exists (self))
+    {
+      if (g_strcmp0 (cmio_progress_get_note_field (self->progress, self->note_id, "text"), text) != 0)
+        ok = cmio_progress_set_note_text (self->progress, self->note_id, text, &error);
+    }
+  else if (*text != '\0')
+    {
+      g_free (self->note_id);
+      self->note_id = cmio_progress_add_note (self->progress, self->chapter_id, NULL, text, &error);
+      ok = self->note_id != NULL;
+    }
+  self->committing = FALSE;
+
+  if (!ok)
+    {
+      g_autofree char *message = g_strdup_printf (_("The note was not kept: %s"), error->message);
+
+      self->dirty = TRUE;
+      toast (self, message);
+    }
+
+  return ok;
+}
+
+static gboolean
+commit_cb (gpointer data)
+{
+  CmioNoteEditor *self = data;
+
+  self->commit_source = 0;
+  cmio_note_editor_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+buffer_changed_cb (CmioNoteEditor *self)
+{
+  if (self->loading)
+    return;
+
+  self->dirty = TRUE;
+  if (self->commit_source == 0)
+    self->commit_source = g_idle_add_full (G_PRIORITY_DEFAULT, commit_cb, self, NULL);
+}
+
+static void
+insert_text_cb (CmioNoteEditor *self,
+                GtkTextIter    *location,
+                const char     *text,
+                int             length)
+{
+  if (self->loading)
+    return;
+
+  if (self->bytes + (gsize) length > CMIO_PROGRESS_MAX_TEXT)
+    {
+      g_signal_stop_emission_by_name (self->buffer, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (self->view));
+      toast (self, _("Not added: a note holds at most 1 MB of text"));
+    }
+}
+
+static void
+text_inserted_cb (CmioNoteEditor *self,
+                  GtkTextIter    *location,
+                  const char     *text,
+                  int             length)
+{
+  self->bytes += length;
+}
+
+static void
+delete_range_cb (CmioNoteEditor *self,
+                 GtkTextIter    *start,
+                 GtkTextIter    *end)
+{
+  g_autofree char *removed = gtk_text_iter_get_slice (start, end);
+  gsize length = strlen (removed);
+
+  self->bytes = self->bytes > length ? self->bytes - length : 0;
+}
+
+static void
+load (CmioNoteEditor *self)
+{
+  const char *text = NULL;
+  gboolean read_only = TRUE;
+
+  g_clear_pointer (&self->note_id, g_free);
+  if (self->progress != NULL && self->chapter_id != NULL)
+    {
+      self->note_id = g_strdup (cmio_progress_find_chapter_note (self->progress, self->chapter_id));
+      if (self->note_id != NULL)
+        text = cmio_progress_get_note_field (self->progress, self->note_id, "text");
+      read_only = cmio_progress_get_read_only (self->progress);
+    }
+
+  /* Another chapter's text is not something Undo should bring back. */
+  self->loading = TRUE;
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), text ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self->buffer));
+  gtk_check_button_set_active (self->share,
+                               note_exists (self) &&
+                               cmio_progress_get_note_shared (self->progress, self->note_id));
+  self->loading = FALSE;
+
+  self->bytes = text ? strlen (text) : 0;
+  self->dirty = FALSE;
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->share), !read_only && self->chapter_id != NULL);
+}
+
+static void
+share_toggled_cb (CmioNoteEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean shared;
+
+  if (self->loading || self->progress == NULL || self->chapter_id == NULL)
+    return;
+
+  shared = gtk_check_button_get_active (self->share);
+  cmio_note_editor_commit (self);
+
+  /* Sharing an empty note keeps it, so the choice is remembered. */
+  self->committing = TRUE;
+  if (!note_exists (self))
+    {
+      g_free (self->note_id);
+      self->note_id = cmio_progress_add_note (self->progress, self->chapter_id, NULL, "", &error);
+    }
+  if (self->note_id != NULL)
+    cmio_progress_set_note_shared (self->progress, self->note_id, shared, &error);
+  self->committing = FALSE;
+
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The note’s sharing was not changed: %s"), error->message);
+
+      toast (self, message);
+      self->loading = TRUE;
+      gtk_check_button_set_active (self->share, !shared);
+      self->loading = FALSE;
+    }
+}
+
+/* A change made elsewhere (undo, another window, a reload) shows here,
+ * unless the user is typing: their text wins and is committed next. */
+static void
+progress_note_changed_cb (CmioNoteEditor *self,
+                          const char     *section,
+                          const char     *id)
+{
+  if (self->committing || self->dirty)
+    return;
+
+  if (id == NULL || self->note_id == NULL || g_strcmp0 (id, self->note_id) == 0 ||
+      (self->chapter_id != NULL &&
+       g_strcmp0 (cmio_progress_get_note_field (self->progress, id, "chapter"), self->chapter_id) == 0))
+    load (self);
+}
+
+static void
+update_scheme (CmioNoteEditor *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_source_buffer_set_style_scheme (self->buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (schemes,
+                                                                                  dark ? "Adwaita-dark" : "Adwaita"));
+}
+
+/* Ctrl+B and Ctrl+I: wrap the selection in Markdown's strong or emphasis
+ * marks, or put an empty pair at the cursor. */
+static void
+wrap_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CmioNoteEditor *self = CMIO_NOTE_EDITOR (widget);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  const char *mark = g_str_equal (action_name, "note.bold") ? "**" : "_";
+  int mark_chars = (int) g_utf8_strlen (mark, -1);
+  GtkTextIter start;
+  GtkTextIter end;
+  int start_offset;
+  int end_offset;
+
+  if (!gtk_text_view_get_editable (GTK_TEXT_VIEW (self->view)))
+    return;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  start_offset = gtk_text_iter_get_offset (&start);
+  end_offset = gtk_text_iter_get_offset (&end);
+
+  /* The end first, so the start's offset still holds. */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &end, mark, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
+  gtk_text_buffer_insert (buffer, &start, mark, -1);
+  gtk_text_buffer_end_user_action (buffer);
+
+  /* Select the wrapped text again, inside its marks. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset + mark_chars);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, end_offset + mark_chars);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+}
+
+static void
+cmio_note_editor_dispose (GObject *object)
+{
+  CmioNoteEditor *self = (CmioNoteEditor *) object;
+
+  if (self->buffer != NULL)
+    {
+      cmio_note_editor_commit (self);
+      g_signal_handlers_disconnect_by_data (self->buffer, self);
+    }
+  g_clear_object (&self->progress);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (cmio_note_editor_parent_class)->dispose (object);
+}
+
+static void
+cmio_note_editor_finalize (GObject *object)
+{
+  CmioNoteEditor *self = (CmioNoteEditor *) object;
+
+  g_free (self->chapter_id);
+  g_free (self->note_id);
+
+  G_OBJECT_CLASS (cmio_note_editor_parent_class)->finalize (object);
+}
+
+static void
+cmio_note_editor_class_init (CmioNoteEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cmio_note_editor_dispose;
+  object_class->finalize = cmio_note_editor_finalize;
+
+  /**
+   * CmioNoteEditor::toast:
+   * @message: what to tell the user
+   * @undoable: always %FALSE; the editor has its own undo
+   */
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_install_action (widget_class, "note.bold", NULL, wrap_action);
+  gtk_widget_class_install_action (widget_class, "note.italic", NULL, wrap_action);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  key,
+              const char            *action_name)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_keyval_trigger_new (key, GDK_CONTROL_MASK),
+                      gtk_named_action_new (action_name)));
+}
+
+static void
+cmio_note_editor_init (CmioNoteEditor *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkEventController *focus;
+  GtkShortcutController *shortcuts;
+  GtkWidget *scroller;
+  GtkWidget *bar;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+
+  self->buffer = gtk_source_buffer_new_with_language (gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), TRUE);
+  update_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
+
+  self->view = GTK_SOURCE_VIEW (gtk_source_view_new_with_buffer (self->buffer));
+  gtk_widget_set_name (GTK_WIDGET (self->view), "note");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chapter note"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Markdown. Ctrl+B bold, Ctrl+I italic, Ctrl+Tab leaves the note."),
+                                  -1);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (self), scroller);
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (bar, "toolbar");
+  self->share = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Share with Mentor")));
+  gtk_widget_set_name (GTK_WIDGET (self->share), "share");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->share),
+                               _("Exports include this note only when it is shared"));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->share));
+  gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self), bar);
+
+  g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+  g_signal_connect_swapped (self->buffer, "insert-text", G_CALLBACK (insert_text_cb), self);
+  g_signal_connect_data (self->buffer, "insert-text", G_CALLBACK (text_inserted_cb), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_swapped (self->buffer, "delete-range", G_CALLBACK (delete_range_cb), self);
+  g_signal_connect_swapped (self->share, "toggled", G_CALLBACK (share_toggled_cb), self);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (cmio_note_editor_commit), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), focus);
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts), GTK_PHASE_CAPTURE);
+  add_shortcut (shortcuts, GDK_KEY_b, "note.bold");
+  add_shortcut (shortcuts, GDK_KEY_i, "note.italic");
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
+
+  load (self);
+}
+
+void
+cmio_note_editor_set_progress (CmioNoteEditor *self,
+                               CmioProgress   *progress)
+{
+  g_return_if_fail (CMIO_IS_NOTE_EDITOR (self));
+
+  cmio_note_editor_commit (self);
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_data (self->progress, self);
+  g_set_object (&self->progress, progress);
+  if (progress != NULL)
+    g_signal_connect_object (progress, "changed::note", G_CALLBACK (progress_note_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  load (self);
+}
+
+void
+cmio_note_editor_set_chapter (CmioNoteEditor *self,
+                              const char     *chapter_id)
+{
+  g_return_if_fail (CMIO_IS_NOTE_EDITOR (self));
+
+  if (g_strcmp0 (chapter_id, self->chapter_id) == 0)
+    return;
+
+  cmio_note_editor_commit (self);
+  g_free (self->chapter_id);
+  self->chapter_id = g_strdup (chapter_id);
+  load (self);
+}
+
+const char *
+cmio_note_editor_get_chapter (CmioNoteEditor *self)
+{
+  g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), NULL);
+  return self->chapter_id;
+}
+
+GtkTextBuffer *
+cmio_note_editor_get_buffer (CmioNoteEditor *self)
+{
+  g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), NULL);
+  return GTK_TEXT_BUFFER (self->buffer);
+}

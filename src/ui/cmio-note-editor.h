@@ -1,0 +1,27 @@
+/* cmio-note-editor.h — a chapter's note, in Markdown, beside its text
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cmio-progress.h"
+
+G_BEGIN_DECLS
+
+#define CMIO_TYPE_NOTE_EDITOR (cmio_note_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (CmioNoteEditor, cmio_note_editor, CMIO, NOTE_EDITOR, GtkBox)
+
+void           cmio_note_editor_set_progress (CmioNoteEditor *self,
+                                              CmioProgress   *progress);
+void           cmio_note_editor_set_chapter  (CmioNoteEditor *self,
+                                              const char     *chapter_id);
+const char    *cmio_note_editor_get_chapter  (CmioNoteEditor *self);
+GtkTextBuffer *cmio_note_editor_get_buffer   (CmioNoteEditor *self);
+gboolean       cmio_note_editor_commit       (CmioNoteEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* test-notes-ui.c — a chapter's note beside its text
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cmio-application.h"
+#include "cmio-chapter-page.h"
+#include "cmio-note-editor.h"
+#include "cmio-test-util.h"
+#include "cmio-welcome-window.h"
+#include "cmio-window.h"
+
+static CmioApplication *app;
+
+static CmioWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL || !CMIO_IS_WINDOW (window))
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
+
+  if (!CMIO_IS_WINDOW (window))
+    window = GTK_WINDOW (gtk_window_get_transient_for (window));
+
+  g_assert_true (CMIO_IS_WINDOW (window));
+  return CMIO_WINDOW (window);
+}
+
+static CmioProgress *
+get_progress (void)
+{
+  return cmio_store_get_progress (cmio_application_get_store (app));
+}
+
+static GtkTextView *
+note_view (CmioWindow *window)
+{
+  return GTK_TEXT_VIEW (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_TEXT_VIEW, "note"));
+}
+
+static void
+show_chapter (CmioWindow *window,
+              const char *chapter_id)
+{
+  g_autofree char *page = g_strconcat ("chapter:", chapter_id, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
+  cmio_test_iterate (50);
+  g_assert_cmpstr (cmio_note_editor_get_chapter (CMIO_NOTE_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (note_view (window)),
+                                                                                         CMIO_TYPE_NOTE_EDITOR))),
+                   ==, chapter_id);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static const char *
+chapter_note_text (const char *chapter_id)
+{
+  CmioProgress *progress = get_progress ();
+  const char *id = cmio_progress_find_chapter_note (progress, chapter_id);
+
+  return id ? cmio_progress_get_note_field (progress, id, "text") : NULL;
+}
+
+/* Types as the keyboard does, at the cursor. */
+static void
+type_text (GtkTextView *view,
+           const char  *text)
+{
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), text, -1, TRUE);
+}
+
+static void
+close_welcome (void)
+{
+  GtkWindow *welcome;
+
+  if (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_WELCOME_WINDOW), 3000))
+    {
+      welcome = cmio_test_find_toplevel (CMIO_TYPE_WELCOME_WINDOW);
+      gtk_window_close (welcome);
+      cmio_test_iterate (100);
+    }
+}
+
+/* Tests */
+
+static void
+test_notes_ui_typing_reaches_file (void)
+{
+  CmioWindow *window = get_window ();
+  CmioStore *store = cmio_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmioProgress) on_disk = NULL;
+  GtkTextView *view;
+  const char *id;
+
+  close_welcome ();
+  show_chapter (window, "cmio-vs-cio");
+  view = note_view (window);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_text_view_get_editable (view));
+  g_assert_null (chapter_note_text ("cmio-vs-cio"));
+
+  /* An empty note is not kept until something is written. */
+  type_text (view, "Ask the CIO about the EHR upgrade budget.");
+  cmio_test_iterate (50);
+  g_assert_cmpstr (chapter_note_text ("cmio-vs-cio"), ==, "Ask the CIO about the EHR upgrade budget.");
+
+  /* After the store's debounce it is on disk, without a flush. */
+  cmio_test_iterate (900);
+  on_disk = cmio_store_read_file (cmio_store_get_file (store), &error);
+  g_assert_no_error (error);
+  id = cmio_progress_find_chapter_note (on_disk, "cmio-vs-cio");
+  g_assert_nonnull (id);
+  g_assert_cmpstr (cmio_progress_get_note_field (on_disk, id, "text"), ==,
+                   "Ask the CIO about the EHR upgrade budget.");
+  g_assert_false (cmio_progress_get_note_shared (on_disk, id));
+}
+
+static void
+test_notes_ui_per_chapter (void)
+{
+  CmioWindow *window = get_window ();
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *after_undo = NULL;
+  GtkTextView *view;
+
+  show_chapter (window, "cmio-vs-cio");
+  view = note_view (window);
+  first = buffer_text (gtk_text_view_get_buffer (view));
+  g_assert_cmpstr (first, ==, chapter_note_text ("cmio-vs-cio"));
+
+  /* Another chapter has its own, empty note... */
+  show_chapter (window, "what-is-a-cmio");
+  other = buffer_text (gtk_text_view_get_buffer (view));
+  g_assert_cmpstr (other, ==, "");
+
+  /* ...and Undo there cannot bring back the other chapter's text. */
+  g_assert_false (gtk_text_buffer_get_can_undo (gtk_text_view_get_buffer (view)));
+  gtk_widget_activate_action (GTK_WIDGET (view), "text.undo", NULL);
+  after_undo = buffer_text (gtk_text_view_get_buffer (view));
+  g_assert_cmpstr (after_undo, ==, "");
+
+  /* Back again, the text is there. */
+  show_chapter (window, "cmio-vs-cio");
+  g_free (first);
+  first = buffer_text (gtk_text_view_get_buffer (view));
+  g_assert_cmpstr (first, ==, "Ask the CIO about the EHR upgrade budget.");
+}
+
+static GtkShortcutController *
+find_capture_shortcuts (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        return GTK_SHORTCUT_CONTROLLER (controller);
+    }
+
+  return NULL;
+}
+
+static const char *
+action_for_key (GtkShortcutController *controller,
+                guint                  key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+      GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+          gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key &&
+          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK &&
+          GTK_IS_NAMED_ACTION (action))
+        return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+    }
+
+  return NULL;
+}
+
+static void
+test_notes_ui_formatting (void)
+{
+  CmioWindow *window = get_window ();
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkWidget *editor;
+  GtkShortcutController *shortcuts;
+  GtkTextIter start;
+  GtkTextIter end;
+  g_autofree char *text = NULL;
+  g_autofree char *selected = NULL;
+
+  show_chapter (window, "what-does-a-cmio-do");
+  view = note_view (window);
+  buffer = gtk_text_view_get_buffer (view);
+  type_text (view, "budget and staff");
+
+  /* Ctrl+B and Ctrl+I are bound to the editor's actions... */
+  editor = gtk_widget_get_ancestor (GTK_WIDGET (view), CMIO_TYPE_NOTE_EDITOR);
+  g_assert_nonnull (editor);
+  shortcuts = find_capture_shortcuts (editor);
+  g_assert_nonnull (shortcuts);
+  g_assert_cmpstr (action_for_key (shortcuts, GDK_KEY_b), ==, "note.bold");
+  g_assert_cmpstr (action_for_key (shortcuts, GDK_KEY_i), ==, "note.italic");
+
+  /* ...which wrap the selection and keep it selected. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 6);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (editor, "note.bold", NULL));
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "**budget** and staff");
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "budget");
+
+  /* With nothing selected, an empty pair with the cursor inside. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (gtk_widget_activate_action (editor, "note.italic", NULL));
+  type_text (view, "now");
+  g_free (text);
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "**budget** and staff_now_");
+
+  /* One Undo takes back the whole wrap, as it was one action. */
+  gtk_text_buffer_undo (buffer);
+  gtk_text_buffer_undo (buffer);
+  g_free (text);
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "**budget** and staff");
+  cmio_test_iterate (50);
+  g_assert_cmpstr (chapter_note_text ("what-does-a-cmio-do"), ==, "**budget** and staff");
+}
+
+static void
+test_notes_ui_undo_in_note (void)
+{
+  CmioWindow *window = get_window ();
+  GtkTextView *view;
+  g_autofree char *text = NULL;
+
+  show_chapter (window, "daily-schedule");
+  view = note_view (window);
+  /* The note is the second tab beside the text. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  cmio_chapter_page_show_side (CMIO_CHAPTER_PAGE (cmio_test_find_descendant (GTK_WIDGET (window),
+                                                                             CMIO_TYPE_CHAPTER_PAGE)),
+                               "note");
+  cmio_test_iterate (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  cmio_test_iterate (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  type_text (view, "Morning huddle at 7:30");
+  /* Ctrl+Z, the window's undo, undoes the typing while the note has focus. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  text = buffer_text (gtk_text_view_get_buffer (view));
+  g_assert_cmpstr (text, ==, "");
+}
+
+static void
+test_notes_ui_share (void)
+{
+  CmioWindow *window = get_window ();
+  CmioProgress *progress = get_progress ();
+  GtkCheckButton *share;
+  const char *id;
+
+  show_chapter (window, "cmio-vs-cio");
+  share = GTK_CHECK_BUTTON (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, "share"));
+  g_assert_nonnull (share);
+  g_assert_false (gtk_check_button_get_active (share));
+
+  gtk_check_button_set_active (share, TRUE);
+  id = cmio_progress_find_chapter_note (progress, "cmio-vs-cio");
+  g_assert_true (cmio_progress_get_note_shared (progress, id));
+
+  /* A chapter without a note shows it private; sharing it keeps an empty note. */
+  show_chapter (window, "hard-skills");
+  g_assert_false (gtk_check_button_get_active (share));
+  g_assert_null (cmio_progress_find_chapter_note (progress, "hard-skills"));
+  gtk_check_button_set_active (share, TRUE);
+  id = cmio_progress_find_chapter_note (progress, "hard-skills");
+  g_assert_nonnull (id);
+  g_assert_true (cmio_progress_get_note_shared (progress, id));
+
+  show_chapter (window, "cmio-vs-cio");
+  g_assert_true (gtk_check_button_get_active (share));
+}
+
+static void
+test_notes_ui_size_limit (void)
+{
+  CmioWindow *window = get_window ();
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GString *big = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  show_chapter (window, "first-90-days");
+  view = note_view (window);
+  buffer = gtk_text_view_get_buffer (view);
+
+  /* Just under 1 MB, in lines, fits. */
+  while (big->len + 80 <= CMIO_PROGRESS_MAX_TEXT - 10)
+    g_string_append (big, "A line of notes about the first ninety days, written while reading the text.\n");
+  type_text (view, big->str);
+  cmio_test_iterate (50);
+  g_assert_cmpuint (strlen (chapter_note_text ("first-90-days")), ==, big->len);
+
+  /* A paste that would pass the limit is refused, and the note is unchanged. */
+  type_text (view, "This paste is one line too many for a single note, so it is refused.");
+  cmio_test_iterate (50);
+  text = buffer_text (buffer);
+  g_assert_cmpuint (strlen (text), ==, big->len);
+  g_assert_cmpstr (chapter_note_text ("first-90-days"), ==, big->str);
+  g_assert_cmpstr (cmio_window_get_last_toast (window), ==, "Not added: a note holds at most 1 MB of text");
+
+  /* Deleting makes room again. */
+  gtk_text_buffer_set_text (buffer, "", -1);
+  type_text (view, "Short again.");
+  cmio_test_iterate (50);
+  g_assert_cmpstr (chapter_note_text ("first-90-days"), ==, "Short again.");
+
+  g_string_free (big, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = cmio_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Cannot register the application: %s", error->message);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/cmio/notes-ui/typing-reaches-file", test_notes_ui_typing_reaches_file);
+  g_test_add_func ("/cmio/notes-ui/per-chapter", test_notes_ui_per_chapter);
+  g_test_add_func ("/cmio/notes-ui/formatting", test_notes_ui_formatting);
+  g_test_add_func ("/cmio/notes-ui/undo-in-note", test_notes_ui_undo_in_note);
+  g_test_add_func ("/cmio/notes-ui/share", test_notes_ui_share);
+  g_test_add_func ("/cmio/notes-ui/size-limit", test_notes_ui_size_limit);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
