@@ -392,10 +392,20 @@ test_reader_follows_style (void)
   CmioWindow *window = get_window ();
   GSettings *settings = cmio_application_get_settings (app);
 
+  GdkRGBA light;
+  GdkRGBA dark;
+
   open_chapter (window, "what-is-a-cmio");
   g_assert_false (page_is_dark (window));
+  /* The view's background is opaque: a transparent one let WebKit leave
+   * the previous chapter's text under the next. */
+  webkit_web_view_get_background_color (get_web_view (window), &light);
+  g_assert_cmpfloat (light.alpha, ==, 1.0);
   g_settings_set_string (settings, "style-variant", "dark");
   g_assert_true (cmio_test_wait_for (page_is_dark, window, 30000));
+  webkit_web_view_get_background_color (get_web_view (window), &dark);
+  g_assert_cmpfloat (dark.alpha, ==, 1.0);
+  g_assert_cmpfloat (dark.red, <, light.red);
   g_settings_set_string (settings, "style-variant", "follow");
 }
 

@@ -515,6 +515,19 @@ failed_to_find_cb (WebKitFindController *controller,
 
 /* The web view */
 
+/* The window's own background, opaque: with a transparent one, WebKit can
+ * leave the previous chapter's text showing under the next one. */
+static void
+update_background (CmioReaderView *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA color = dark ? (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 }
+                       : (GdkRGBA) { 0xfa / 255., 0xfa / 255., 0xfa / 255., 1 };
+
+  if (self->web_view != NULL)
+    webkit_web_view_set_background_color (self->web_view, &color);
+}
+
 static void
 ensure_web_view (CmioReaderView *self)
 {
@@ -567,7 +580,7 @@ ensure_web_view (CmioReaderView *self)
                                  NULL);
   g_object_set_data (G_OBJECT (self->web_view), "cmio-reader", self);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
-  webkit_web_view_set_background_color (self->web_view, &(GdkRGBA) { 0, 0, 0, 0 });
+  update_background (self);
   webkit_web_view_set_zoom_level (self->web_view, self->zoom);
   g_signal_connect_object (self->web_view, "load-changed",
                            G_CALLBACK (load_changed_cb), self, 0);
@@ -600,6 +613,7 @@ reload (CmioReaderView *self)
 static void
 style_changed_cb (CmioReaderView *self)
 {
+  update_background (self);
   /* The page's colours follow the app's at once; keep the place. */
   self->restore_position = self->position;
   reload (self);
