@@ -612,6 +612,41 @@ test_progress_undo (void)
   g_assert_no_error (error);
 }
 
+static void
+test_progress_undo_note (void)
+{
+  g_autoptr(CmioProgress) progress = cmio_progress_new ();
+  g_autoptr(CmioUndoStack) undo = cmio_undo_stack_new (progress);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = cmio_progress_add_note (progress, NULL, "Names", "Dr. Lee, pharmacy", &error);
+  g_autofree char *second = cmio_progress_add_note (progress, "cmio-vs-cio", NULL, "Budget?", &error);
+  g_autofree char *updated_at = NULL;
+
+  g_assert_true (cmio_progress_set_note_shared (progress, first, TRUE, &error));
+  updated_at = g_strdup (cmio_progress_get_note_field (progress, first, "updated_at"));
+
+  /* Deleted, then put back in its place, exactly as it was. */
+  g_assert_true (cmio_undo_stack_remove_note (undo, first, &error));
+  g_assert_cmpuint (cmio_progress_get_n_notes (progress), ==, 1);
+  g_assert_null (cmio_progress_get_note_field (progress, first, "text"));
+  g_assert_cmpstr (cmio_undo_stack_get_label (undo), ==, "Note deleted");
+
+  g_assert_true (cmio_undo_stack_undo (undo, &error));
+  g_assert_cmpuint (cmio_progress_get_n_notes (progress), ==, 2);
+  g_assert_cmpstr (cmio_progress_get_note_id (progress, 0), ==, first);
+  g_assert_cmpstr (cmio_progress_get_note_id (progress, 1), ==, second);
+  g_assert_cmpstr (cmio_progress_get_note_field (progress, first, "title"), ==, "Names");
+  g_assert_cmpstr (cmio_progress_get_note_field (progress, first, "text"), ==, "Dr. Lee, pharmacy");
+  g_assert_cmpstr (cmio_progress_get_note_field (progress, first, "updated_at"), ==, updated_at);
+  g_assert_true (cmio_progress_get_note_shared (progress, first));
+  g_assert_false (cmio_undo_stack_can_undo (undo));
+
+  /* An unknown note is an error, and nothing is kept to undo. */
+  g_assert_false (cmio_undo_stack_remove_note (undo, "note-missing", &error));
+  g_assert_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_NOT_FOUND);
+  g_assert_false (cmio_undo_stack_can_undo (undo));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/cmio/progress/migrate-v0", test_progress_migrate_v0);
   g_test_add_func ("/cmio/progress/snapshot-is-independent", test_progress_snapshot_is_independent);
   g_test_add_func ("/cmio/progress/undo", test_progress_undo);
+  g_test_add_func ("/cmio/progress/undo-note", test_progress_undo_note);
 
   return g_test_run ();
 }

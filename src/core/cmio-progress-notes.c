@@ -270,6 +270,44 @@ cmio_progress_remove_note (CmioProgress  *self,
   return TRUE;
 }
 
+/* Undo: a deleted note put back where it was, exactly as it was */
+
+int
+cmio_progress_find_note (CmioProgress *self,
+                         const char   *note_id)
+{
+  return cmio_records_find (self->notes, note_id);
+}
+
+JsonNode *
+cmio_progress_dup_note_record (CmioProgress *self,
+                               guint         position)
+{
+  return json_node_ref (g_ptr_array_index (self->notes, position));
+}
+
+/* Puts back the note @note_id: @record at @position (replacing the note
+ * there with that id, or inserted), or removes it when @record is NULL. */
+void
+cmio_progress_restore_note_record (CmioProgress *self,
+                                   guint         position,
+                                   const char   *note_id,
+                                   JsonNode     *record)
+{
+  int current = cmio_records_find (self->notes, note_id);
+
+  if (current < 0 && record == NULL)
+    return;
+
+  if (current >= 0)
+    g_ptr_array_remove_index (self->notes, current);
+
+  if (record != NULL)
+    g_ptr_array_insert (self->notes, MIN (position, self->notes->len), json_node_ref (record));
+
+  cmio_progress_emit_changed (self, CMIO_SECTION_NOTE, note_id);
+}
+
 /* Self-assessments */
 
 guint

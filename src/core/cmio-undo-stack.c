@@ -23,6 +23,9 @@ typedef struct
   JsonNode *item_record;     /* the item's state before, or NULL */
   JsonNode *custom_record;   /* the custom item before, or NULL */
   int custom_position;       /* where it was; -1 if it was not a custom item */
+  char *note_id;             /* a note's change instead of an item's */
+  JsonNode *note_record;     /* the note before, or NULL */
+  int note_position;
 } Entry;
 
 struct _CmioUndoStack
@@ -50,6 +53,8 @@ entry_free (Entry *entry)
   g_free (entry->item_id);
   g_clear_pointer (&entry->item_record, json_node_unref);
   g_clear_pointer (&entry->custom_record, json_node_unref);
+  g_free (entry->note_id);
+  g_clear_pointer (&entry->note_record, json_node_unref);
   g_free (entry);
 }
 
@@ -204,9 +209,17 @@ cmio_undo_stack_undo (CmioUndoStack  *self,
     return FALSE;
 
   entry = g_ptr_array_steal_index (self->entries, self->entries->len - 1);
-  cmio_progress_restore_custom_record (self->progress, MAX (entry->custom_position, 0),
-                                       entry->item_id, entry->custom_record);
-  cmio_progress_restore_item_record (self->progress, entry->item_id, entry->item_record);
+  if (entry->note_id != NULL)
+    {
+      cmio_progress_restore_note_record (self->progress, MAX (entry->note_position, 0),
+                                         entry->note_id, entry->note_record);
+    }
+  else
+    {
+      cmio_progress_restore_custom_record (self->progress, MAX (entry->custom_position, 0),
+                                           entry->item_id, entry->custom_record);
+      cmio_progress_restore_item_record (self->progress, entry->item_id, entry->item_record);
+    }
   entry_free (entry);
 
   if (self->entries->len == 0)
@@ -328,4 +341,44 @@ cmio_undo_stack_remove_item_state (CmioUndoStack  *self,
 
   UNDOABLE (self, _("Archived item deleted"), item_id,
             cmio_progress_remove_item_state (self->progress, item_id, error));
+}
+
+/**
+ * cmio_undo_stack_remove_note:
+ * @self: a #CmioUndoStack
+ * @note_id: the note
+ * @error: return location for a #GError
+ *
+ * Deletes a note; undoing puts it back where it was, with its text, title,
+ * sharing and time unchanged.
+ */
+gboolean
+cmio_undo_stack_remove_note (CmioUndoStack  *self,
+                             const char     *note_id,
+                             GError        **error)
+{
+  Entry *entry;
+  int position;
+
+  g_return_val_if_fail (CMIO_IS_UNDO_STACK (self), FALSE);
+
+  position = cmio_progress_find_note (self->progress, note_id);
+  if (position < 0)
+    return cmio_progress_remove_note (self->progress, note_id, error);
+
+  entry = g_new0 (Entry, 1);
+  entry->label = g_strdup (_("Note deleted"));
+  entry->note_id = g_strdup (note_id);
+  entry->note_position = position;
+  entry->note_record = cmio_progress_dup_note_record (self->progress, position);
+  entry->custom_position = -1;
+
+  if (!cmio_progress_remove_note (self->progress, note_id, error))
+    {
+      entry_free (entry);
+      return FALSE;
+    }
+
+  push (self, entry);
+  return TRUE;
 }

@@ -49,5 +49,8 @@ gboolean       cmio_undo_stack_remove_custom_item (CmioUndoStack *self,
 gboolean       cmio_undo_stack_remove_item_state (CmioUndoStack  *self,
                                                   const char     *item_id,
                                                   GError        **error);
+gboolean       cmio_undo_stack_remove_note       (CmioUndoStack  *self,
+                                                  const char     *note_id,
+                                                  GError        **error);
 
 G_END_DECLS
