@@ -81,8 +81,9 @@ check_fallback (CmioWindow *window)
 {
   const char *text = banner_text (window);
 
-  /* The built-in handbook, and a banner that says why, naming file and line. */
-  g_assert_cmpuint (count_sidebar_rows (window), ==, 11);
+  /* The built-in handbook (overview, nine chapters, checklist, notes), and a
+   * banner that says why, naming file and line. */
+  g_assert_cmpuint (count_sidebar_rows (window), ==, 12);
   g_assert_nonnull (text);
   g_assert_nonnull (strstr (text, "unknown-owner"));
   g_assert_nonnull (strstr (text, "built-in handbook"));
@@ -98,8 +99,8 @@ test_broken_pack_falls_back (void)
 static void
 check_custom_pack (CmioWindow *window)
 {
-  /* The organization's pack: Overview, its two chapters, the checklist; no banner. */
-  g_assert_cmpuint (count_sidebar_rows (window), ==, 4);
+  /* The organization's pack: Overview, its two chapters, the checklist, the notes; no banner. */
+  g_assert_cmpuint (count_sidebar_rows (window), ==, 5);
   g_assert_null (banner_text (window));
 }
 

@@ -12,6 +12,7 @@
 #include "cmio-application.h"
 #include "cmio-chapter-page.h"
 #include "cmio-note-editor.h"
+#include "cmio-notes-page.h"
 #include "cmio-test-util.h"
 #include "cmio-welcome-window.h"
 #include "cmio-window.h"
@@ -346,6 +347,26 @@ test_notes_ui_size_limit (void)
   g_assert_cmpstr (chapter_note_text ("first-90-days"), ==, big->str);
   g_assert_cmpstr (cmio_window_get_last_toast (window), ==, "Not added: a note holds at most 1 MB of text");
 
+  /* Pasting over a selection: the paste is refused and the selection,
+   * deleted first as GTK does, comes back. */
+  {
+    GtkTextIter start;
+    GtkTextIter end;
+    g_autofree char *after = NULL;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 2);
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, 6);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    gtk_text_buffer_begin_user_action (buffer);
+    gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+    type_text (view, "A paste far longer than the four characters it replaces, so it is refused.");
+    gtk_text_buffer_end_user_action (buffer);
+    cmio_test_iterate (50);
+    after = buffer_text (buffer);
+    g_assert_cmpstr (after, ==, big->str);
+    g_assert_cmpstr (chapter_note_text ("first-90-days"), ==, big->str);
+  }
+
   /* Deleting makes room again. */
   gtk_text_buffer_set_text (buffer, "", -1);
   type_text (view, "Short again.");
@@ -353,6 +374,131 @@ test_notes_ui_size_limit (void)
   g_assert_cmpstr (chapter_note_text ("first-90-days"), ==, "Short again.");
 
   g_string_free (big, TRUE);
+}
+
+
+static GtkListBox *
+notes_list (CmioWindow *window)
+{
+  return GTK_LIST_BOX (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "notes"));
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (list, n)) != NULL;)
+    n++;
+
+  return n;
+}
+
+/* The first label of a row: the note's title as shown. */
+static const char *
+row_title (GtkListBox *list,
+           guint       index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  return gtk_label_get_label (GTK_LABEL (cmio_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL)));
+}
+
+static void
+click (CmioWindow *window,
+       const char *name)
+{
+  GtkWidget *button = cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_BUTTON, name);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  cmio_test_iterate (50);
+}
+
+static void
+test_notes_ui_notes_page (void)
+{
+  CmioWindow *window = get_window ();
+  CmioProgress *progress = get_progress ();
+  GtkListBox *list;
+  GtkSearchEntry *search;
+  GtkEditable *title;
+  GtkTextView *editor;
+  guint n_before;
+  guint n_notes;
+  const char *id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "notes"));
+  cmio_test_iterate (100);
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "notes");
+  list = notes_list (window);
+  g_assert_nonnull (list);
+
+  /* Every note, newest first. */
+  n_notes = cmio_progress_get_n_notes (progress);
+  g_assert_cmpuint (n_notes, >=, 4);
+  g_assert_cmpuint (count_rows (list), ==, n_notes);
+  for (guint i = 1; i < n_notes; i++)
+    {
+      const char *newer = gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i - 1)));
+      const char *older = gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i)));
+
+      g_assert_cmpstr (cmio_progress_get_note_field (progress, newer, "updated_at"), >=,
+                       cmio_progress_get_note_field (progress, older, "updated_at"));
+    }
+
+  /* Search looks in the text. */
+  search = GTK_SEARCH_ENTRY (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, "notes-search"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "ehr UPGRADE");
+  g_signal_emit_by_name (search, "search-changed");
+  cmio_test_iterate (50);
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_cmpstr (row_title (list, 0), ==, "Note on “CMIO vs. CIO”");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  cmio_test_iterate (50);
+  n_before = count_rows (list);
+
+  /* A new free note: a title (markup stays text), then words. */
+  click (window, "new-note");
+  title = GTK_EDITABLE (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_ENTRY, "note-title"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (title)));
+  gtk_editable_set_text (title, "People <b>to</b> meet");
+  editor = GTK_TEXT_VIEW (cmio_test_find_named (GTK_WIDGET (cmio_test_find_descendant (GTK_WIDGET (window),
+                                                                                        CMIO_TYPE_NOTES_PAGE)),
+                                                GTK_TYPE_TEXT_VIEW, "note"));
+  type_text (editor, "Dr. Lee, pharmacy informatics");
+  click (window, "all-notes");
+  g_assert_cmpuint (count_rows (list), ==, n_before + 1);
+  g_assert_cmpstr (row_title (list, 0), ==, "People <b>to</b> meet");
+  id = gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  g_assert_cmpstr (cmio_progress_get_note_field (progress, id, "text"), ==, "Dr. Lee, pharmacy informatics");
+  g_assert_null (cmio_progress_get_note_field (progress, id, "chapter"));
+
+  /* A new note left empty is not kept. */
+  click (window, "new-note");
+  click (window, "all-notes");
+  g_assert_cmpuint (count_rows (list), ==, n_before + 1);
+  g_assert_cmpuint (cmio_progress_get_n_notes (progress), ==, n_notes + 1);
+
+  /* Delete, with Undo. */
+  g_signal_emit_by_name (cmio_test_find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                                    GTK_TYPE_BUTTON), "clicked");
+  cmio_test_iterate (50);
+  g_assert_cmpuint (count_rows (list), ==, n_before);
+  g_assert_cmpstr (cmio_window_get_last_toast (window), ==, "Note deleted");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  cmio_test_iterate (50);
+  g_assert_cmpuint (count_rows (list), ==, n_before + 1);
+  g_assert_cmpstr (row_title (list, 0), ==, "People <b>to</b> meet");
+
+  /* A chapter's note opens beside its chapter. */
+  for (guint i = 0; i < count_rows (list); i++)
+    if (g_strcmp0 (row_title (list, i), "Note on “CMIO vs. CIO”") == 0)
+      g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, i));
+  cmio_test_iterate (300);
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "chapter:cmio-vs-cio");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (note_view (window))));
 }
 
 int
@@ -376,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/cmio/notes-ui/undo-in-note", test_notes_ui_undo_in_note);
   g_test_add_func ("/cmio/notes-ui/share", test_notes_ui_share);
   g_test_add_func ("/cmio/notes-ui/size-limit", test_notes_ui_size_limit);
+  g_test_add_func ("/cmio/notes-ui/notes-page", test_notes_ui_notes_page);
 
   status = g_test_run ();
 

@@ -71,8 +71,11 @@ test_window_sidebar (void)
   for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
     n++;
 
-  /* Overview, the nine chapters of the built-in pack, the whole checklist. */
-  g_assert_cmpuint (n, ==, 11);
+  /* Overview, the nine chapters of the built-in pack, the whole checklist,
+   * the notes. */
+  g_assert_cmpuint (n, ==, 12);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 11));
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "notes");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));
   g_assert_cmpstr (gtk_widget_get_name (row), ==, "overview");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2));

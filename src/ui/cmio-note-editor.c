@@ -34,6 +34,15 @@ struct _CmioNoteEditor
    * checked without copying the text. */
   gsize bytes;
   guint commit_source;
+  /* Bound to one note by its id (a free note), not to a chapter's */
+  gboolean free_note;
+
+  /* Typing or pasting over a selection deletes it first, in the same user
+   * action; when the insertion is then refused, the selection comes back. */
+  guint action_depth;
+  char *action_deleted;
+  int action_deleted_offset;
+  gboolean action_refused;
   gboolean dirty;
   gboolean loading;
   gboolean committing;
@@ -58,7 +67,7 @@ toast (CmioNoteEditor *self,
 static gboolean
 note_exists (CmioNoteEditor *self)
 {
-  return self->note_id != NULL &&
+  return self->progress != NULL && self->note_id != NULL &&
          cmio_progress_get_note_field (self->progress, self->note_id, "text") != NULL;
 }
 
@@ -74,7 +83,7 @@ cmio_note_editor_commit (CmioNoteEditor *self)
   g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), FALSE);
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
-  if (!self->dirty || self->progress == NULL || self->chapter_id == NULL)
+  if (!self->dirty || self->progress == NULL || (self->chapter_id == NULL && self->note_id == NULL))
     return TRUE;
 
   self->dirty = FALSE;
@@ -87,7 +96,7 @@ cmio_note_editor_commit (CmioNoteEditor *self)
       if (g_strcmp0 (cmio_progress_get_note_field (self->progress, self->note_id, "text"), text) != 0)
         ok = cmio_progress_set_note_text (self->progress, self->note_id, text, &error);
     }
-  else if (*text != '\0')
+  else if (*text != '\0' && self->chapter_id != NULL)
     {
       g_free (self->note_id);
       self->note_id = cmio_progress_add_note (self->progress, self->chapter_id, NULL, text, &error);
@@ -139,6 +148,7 @@ insert_text_cb (CmioNoteEditor *self,
   if (self->bytes + (gsize) length > CMIO_PROGRESS_MAX_TEXT)
     {
       g_signal_stop_emission_by_name (self->buffer, "insert-text");
+      self->action_refused = TRUE;
       gtk_widget_error_bell (GTK_WIDGET (self->view));
       toast (self, _("Not added: a note holds at most 1 MB of text"));
     }
@@ -162,6 +172,45 @@ delete_range_cb (CmioNoteEditor *self,
   gsize length = strlen (removed);
 
   self->bytes = self->bytes > length ? self->bytes - length : 0;
+
+  if (self->action_depth > 0 && !self->loading && self->action_deleted == NULL)
+    {
+      self->action_deleted = g_steal_pointer (&removed);
+      self->action_deleted_offset = MIN (gtk_text_iter_get_offset (start), gtk_text_iter_get_offset (end));
+    }
+}
+
+static void
+begin_user_action_cb (CmioNoteEditor *self)
+{
+  if (self->action_depth++ == 0)
+    {
+      g_clear_pointer (&self->action_deleted, g_free);
+      self->action_refused = FALSE;
+    }
+}
+
+static void
+end_user_action_cb (CmioNoteEditor *self)
+{
+  g_autofree char *deleted = NULL;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  if (self->action_depth == 0 || --self->action_depth > 0)
+    return;
+
+  deleted = g_steal_pointer (&self->action_deleted);
+  if (!self->action_refused || deleted == NULL)
+    return;
+
+  self->action_refused = FALSE;
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &start, self->action_deleted_offset);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (self->buffer), &start, deleted, -1);
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &start, self->action_deleted_offset);
+  end = start;
+  gtk_text_iter_forward_chars (&end, (int) g_utf8_strlen (deleted, -1));
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), &start, &end);
 }
 
 static void
@@ -170,10 +219,14 @@ load (CmioNoteEditor *self)
   const char *text = NULL;
   gboolean read_only = TRUE;
 
-  g_clear_pointer (&self->note_id, g_free);
-  if (self->progress != NULL && self->chapter_id != NULL)
+  if (!self->free_note)
     {
-      self->note_id = g_strdup (cmio_progress_find_chapter_note (self->progress, self->chapter_id));
+      g_clear_pointer (&self->note_id, g_free);
+      if (self->progress != NULL && self->chapter_id != NULL)
+        self->note_id = g_strdup (cmio_progress_find_chapter_note (self->progress, self->chapter_id));
+    }
+  if (self->progress != NULL)
+    {
       if (self->note_id != NULL)
         text = cmio_progress_get_note_field (self->progress, self->note_id, "text");
       read_only = cmio_progress_get_read_only (self->progress);
@@ -192,7 +245,8 @@ load (CmioNoteEditor *self)
   self->bytes = text ? strlen (text) : 0;
   self->dirty = FALSE;
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->share), !read_only && self->chapter_id != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->share),
+                            !read_only && (self->chapter_id != NULL || note_exists (self)));
 }
 
 static void
@@ -201,7 +255,7 @@ share_toggled_cb (CmioNoteEditor *self)
   g_autoptr(GError) error = NULL;
   gboolean shared;
 
-  if (self->loading || self->progress == NULL || self->chapter_id == NULL)
+  if (self->loading || self->progress == NULL || (self->chapter_id == NULL && !note_exists (self)))
     return;
 
   shared = gtk_check_button_get_active (self->share);
@@ -315,6 +369,7 @@ cmio_note_editor_finalize (GObject *object)
 
   g_free (self->chapter_id);
   g_free (self->note_id);
+  g_free (self->action_deleted);
 
   G_OBJECT_CLASS (cmio_note_editor_parent_class)->finalize (object);
 }
@@ -404,6 +459,9 @@ cmio_note_editor_init (CmioNoteEditor *self)
   g_signal_connect_data (self->buffer, "insert-text", G_CALLBACK (text_inserted_cb), self,
                          NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_swapped (self->buffer, "delete-range", G_CALLBACK (delete_range_cb), self);
+  g_signal_connect_swapped (self->buffer, "begin-user-action", G_CALLBACK (begin_user_action_cb), self);
+  g_signal_connect_data (self->buffer, "end-user-action", G_CALLBACK (end_user_action_cb), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_swapped (self->share, "toggled", G_CALLBACK (share_toggled_cb), self);
 
   focus = gtk_event_controller_focus_new ();
@@ -447,7 +505,43 @@ cmio_note_editor_set_chapter (CmioNoteEditor *self,
   cmio_note_editor_commit (self);
   g_free (self->chapter_id);
   self->chapter_id = g_strdup (chapter_id);
+  self->free_note = FALSE;
   load (self);
+}
+
+/**
+ * cmio_note_editor_set_note:
+ * @self: a #CmioNoteEditor
+ * @note_id: (nullable): a note that belongs to no chapter
+ *
+ * Edits that note; the editor is no longer bound to a chapter.
+ */
+void
+cmio_note_editor_set_note (CmioNoteEditor *self,
+                           const char     *note_id)
+{
+  g_return_if_fail (CMIO_IS_NOTE_EDITOR (self));
+
+  cmio_note_editor_commit (self);
+  g_clear_pointer (&self->chapter_id, g_free);
+  g_free (self->note_id);
+  self->note_id = g_strdup (note_id);
+  self->free_note = TRUE;
+  load (self);
+}
+
+const char *
+cmio_note_editor_get_note (CmioNoteEditor *self)
+{
+  g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), NULL);
+  return self->note_id;
+}
+
+void
+cmio_note_editor_focus (CmioNoteEditor *self)
+{
+  g_return_if_fail (CMIO_IS_NOTE_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 const char *

@@ -21,6 +21,10 @@ void           cmio_note_editor_set_progress (CmioNoteEditor *self,
 void           cmio_note_editor_set_chapter  (CmioNoteEditor *self,
                                               const char     *chapter_id);
 const char    *cmio_note_editor_get_chapter  (CmioNoteEditor *self);
+void           cmio_note_editor_set_note     (CmioNoteEditor *self,
+                                              const char     *note_id);
+const char    *cmio_note_editor_get_note     (CmioNoteEditor *self);
+void           cmio_note_editor_focus        (CmioNoteEditor *self);
 GtkTextBuffer *cmio_note_editor_get_buffer   (CmioNoteEditor *self);
 gboolean       cmio_note_editor_commit       (CmioNoteEditor *self);
 

@@ -8,6 +8,7 @@
 
 #include "cmio-chapter-page.h"
 #include "cmio-checklist-page.h"
+#include "cmio-notes-page.h"
 #include "cmio-overview-page.h"
 #include "cmio-plan.h"
 #include "cmio-reader-view.h"
@@ -19,6 +20,7 @@ G_BEGIN_DECLS
 
 #define CHAPTER_PREFIX "chapter:"
 #define CHECKLIST_PAGE "checklist"
+#define NOTES_PAGE "notes"
 
 /* Messages along the bottom of the window, least urgent first. */
 typedef enum
@@ -56,6 +58,7 @@ struct _CmioWindow
   CmioOverviewPage *overview_page;
   CmioChapterPage *chapter_page;
   CmioChecklistPage *checklist_page;
+  CmioNotesPage *notes_page;
   CmioChecklistPanel *checklist_panel;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;

@@ -227,6 +227,32 @@ ensure_checklist_page (CmioWindow *self)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->checklist_page), CHECKLIST_PAGE);
 }
 
+static void
+open_chapter_note_cb (CmioWindow *self,
+                      const char *chapter_id)
+{
+  g_autofree char *page = g_strconcat (CHAPTER_PREFIX, chapter_id, NULL);
+
+  cmio_window_open_page (self, page, TRUE);
+  cmio_chapter_page_show_side (self->chapter_page, "note");
+  cmio_note_editor_focus (cmio_chapter_page_get_note (self->chapter_page));
+}
+
+static void
+ensure_notes_page (CmioWindow *self)
+{
+  if (self->notes_page != NULL)
+    return;
+
+  self->notes_page = g_object_new (CMIO_TYPE_NOTES_PAGE, NULL);
+  cmio_notes_page_set_context (self->notes_page, self->pack, self->progress, self->undo);
+  g_signal_connect_object (self->notes_page, "toast", G_CALLBACK (page_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notes_page, "open-chapter-note", G_CALLBACK (open_chapter_note_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->notes_page), NOTES_PAGE);
+}
+
 /**
  * cmio_window_open_page:
  * @self: a #CmioWindow
@@ -257,6 +283,16 @@ cmio_window_open_page (CmioWindow *self,
       adw_window_title_set_title (self->content_title, _("Checklist"));
       adw_window_title_set_subtitle (self->content_title, _("Your 90-day plan"));
       gtk_stack_set_visible_child_name (self->content_stack, CHECKLIST_PAGE);
+      gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+    }
+  else if (g_strcmp0 (page, NOTES_PAGE) == 0 && self->progress != NULL && self->undo != NULL)
+    {
+      ensure_notes_page (self);
+      self->page = g_strdup (NOTES_PAGE);
+      adw_window_title_set_title (self->content_title, _("Notes"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      cmio_notes_page_show_list (self->notes_page);
+      gtk_stack_set_visible_child_name (self->content_stack, NOTES_PAGE);
       gtk_search_bar_set_search_mode (self->find_bar, FALSE);
     }
   else
@@ -635,6 +671,8 @@ flush_or_ask (CmioWindow *self)
   AdwMessageDialog *dialog;
 
   cmio_note_editor_commit (cmio_chapter_page_get_note (self->chapter_page));
+  if (self->notes_page != NULL)
+    cmio_notes_page_commit (self->notes_page);
   if (self->store == NULL || self->close_unsaved || cmio_store_flush (self->store, &error))
     return TRUE;
 
