@@ -82,7 +82,8 @@ note_snippet (const char *text)
   const char *line = text ? text : "";
   const char *end;
 
-  while (*line == '\n' || *line == '\r' || *line == ' ' || *line == '\t')
+  /* Past blank lines and the Markdown marks that open a line. */
+  while (*line != '\0' && strchr ("\n\r \t#>-*", *line) != NULL)
     line++;
   end = strchr (line, '\n');
   if (end == NULL)
