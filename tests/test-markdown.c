@@ -85,6 +85,59 @@ test_markdown_url_is_safe (void)
   g_assert_false (cmio_url_is_safe ("//host/x", FALSE));
 }
 
+
+/* What a hostile note may try; the preview and exports render it this way. */
+static const char hostile_note[] =
+  "<script>alert(1)</script>\n\n"
+  "<img src=x onerror=alert(1)>\n\n"
+  "<iframe src=\"https://example.org/\"></iframe>\n\n"
+  "<!-- hidden -->\n\n"
+  "<a href=\"javascript:alert(1)\">raw link</a>\n\n"
+  "[click](javascript:alert(1)) [again](JaVaScRiPt:alert(2)) [data](data:text/html,x)\n\n"
+  "![pixel](https://tracker.example/p.png) ![local](file:///etc/passwd)\n\n"
+  "[ok](https://example.org/ \"title\" onclick=\"x\")\n";
+
+/* Looks inside every tag (text between tags is escaped and harmless). */
+static void
+assert_no_active_markup (const char *html)
+{
+  g_autofree char *lower = g_ascii_strdown (html, -1);
+
+  g_assert_null (strstr (lower, "<!--"));
+  for (const char *p = strchr (lower, '<'); p != NULL; p = strchr (p + 1, '<'))
+    {
+      const char *end = strchr (p, '>');
+      g_autofree char *tag = g_strndup (p, end ? (gsize) (end - p) : strlen (p));
+      g_auto(GStrv) words = g_strsplit_set (tag + 1, " \t\n", -1);
+
+      g_test_message ("tag: %s", tag);
+      g_assert_false (g_str_has_prefix (tag, "<script"));
+      g_assert_false (g_str_has_prefix (tag, "<iframe"));
+      g_assert_false (g_str_has_prefix (tag, "<object"));
+      g_assert_false (g_str_has_prefix (tag, "<embed"));
+      g_assert_false (g_str_has_prefix (tag, "<style"));
+      g_assert_null (strstr (tag, "javascript:"));
+      g_assert_null (strstr (tag, "data:"));
+      g_assert_null (strstr (tag, "src=\"http"));
+      g_assert_null (strstr (tag, "src=\"file:"));
+      for (guint i = 1; words[i] != NULL; i++)
+        g_assert_false (g_str_has_prefix (words[i], "on") && strchr (words[i], '=') != NULL);
+    }
+}
+
+static void
+test_markdown_safe_html (void)
+{
+  g_autofree char *html = cmio_markdown_to_safe_html (hostile_note);
+
+  assert_no_active_markup (html);
+  /* The words are still there, as text. */
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  g_assert_nonnull (strstr (html, "click"));
+  /* A safe link stays a link. */
+  g_assert_nonnull (strstr (html, "href=\"https://example.org/\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +149,7 @@ main (int   argc,
   g_test_add_func ("/cmio/markdown/raw-html-is-text", test_markdown_raw_html_is_text);
   g_test_add_func ("/cmio/markdown/unsafe-links", test_markdown_unsafe_links);
   g_test_add_func ("/cmio/markdown/url-is-safe", test_markdown_url_is_safe);
+  g_test_add_func ("/cmio/markdown/safe-html", test_markdown_safe_html);
 
   return g_test_run ();
 }

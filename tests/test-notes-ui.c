@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <webkit/webkit.h>
 #include <string.h>
 
 #include "cmio-application.h"
@@ -501,6 +502,57 @@ test_notes_ui_notes_page (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (note_view (window))));
 }
 
+static void
+test_notes_ui_preview (void)
+{
+  CmioWindow *window = get_window ();
+  CmioChapterPage *page;
+  CmioNoteEditor *editor;
+  GtkTextView *view;
+  GtkWidget *preview;
+  const char *html;
+  g_autofree char *lower = NULL;
+
+  show_chapter (window, "soft-skills");
+  page = CMIO_CHAPTER_PAGE (cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_CHAPTER_PAGE));
+  cmio_chapter_page_show_side (page, "note");
+  cmio_test_iterate (300);
+  view = note_view (window);
+  editor = CMIO_NOTE_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (view), CMIO_TYPE_NOTE_EDITOR));
+  g_assert_null (cmio_note_editor_get_preview_html (editor));
+
+  type_text (view, "# Listening tour\n\n<script>alert(1)</script> <img src=x onerror=alert(1)>\n\n"
+                   "<iframe src=\"https://example.org/\"></iframe> <!-- hidden -->\n\n"
+                   "[tricky](javascript:alert(1)) ![pixel](https://tracker.example/p.png)\n");
+
+  /* Shift+Ctrl+P, the preview: formatted, with nothing that could run or load. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "note.preview", NULL));
+  cmio_test_iterate (300);
+  html = cmio_note_editor_get_preview_html (editor);
+  g_assert_nonnull (html);
+  preview = cmio_test_find_named (GTK_WIDGET (editor), WEBKIT_TYPE_WEB_VIEW, "note-preview");
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_widget_get_mapped (preview));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  lower = g_ascii_strdown (html, -1);
+  g_assert_nonnull (strstr (lower, "<h1>listening tour</h1>"));
+  g_assert_nonnull (strstr (lower, "default-src 'none'"));
+  g_assert_null (strstr (lower, "<script"));
+  g_assert_null (strstr (lower, "<iframe"));
+  g_assert_null (strstr (lower, "<img src=x"));
+  g_assert_null (strstr (lower, "<!--"));
+  g_assert_null (strstr (lower, "href=\"javascript"));
+  g_assert_null (strstr (lower, "src=\"https"));
+  g_assert_nonnull (strstr (lower, "&lt;script&gt;"));
+
+  /* Again: back to the text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "note.preview", NULL));
+  cmio_test_iterate (300);
+  g_assert_null (cmio_note_editor_get_preview_html (editor));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/cmio/notes-ui/share", test_notes_ui_share);
   g_test_add_func ("/cmio/notes-ui/size-limit", test_notes_ui_size_limit);
   g_test_add_func ("/cmio/notes-ui/notes-page", test_notes_ui_notes_page);
+  g_test_add_func ("/cmio/notes-ui/preview", test_notes_ui_preview);
 
   status = g_test_run ();
 

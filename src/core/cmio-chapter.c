@@ -199,12 +199,9 @@ cmio_chapter_get_markdown (CmioChapter *self)
 char *
 cmio_chapter_dup_html (CmioChapter *self)
 {
-  g_autofree char *html = NULL;
-
   g_return_val_if_fail (CMIO_IS_CHAPTER (self), NULL);
 
-  html = cmio_markdown_to_html (self->markdown, -1);
-  return cmio_html_neutralize_links (html);
+  return cmio_markdown_to_safe_html (self->markdown);
 }
 
 static int

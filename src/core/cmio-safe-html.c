@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "cmio-markdown.h"
 #include "cmio-safe-html.h"
 
 /* md4c renders raw HTML as text, and escapes every attribute it writes, so
@@ -100,4 +101,24 @@ cmio_html_neutralize_links (const char *html)
 
   g_string_append (out, p);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * cmio_markdown_to_safe_html:
+ * @markdown: a chapter's or the user's Markdown
+ *
+ * Renders @markdown with raw HTML off (so markup in it stays text), then
+ * makes every link and image that is not safe point nowhere.
+ *
+ * Returns: (transfer full): an HTML fragment
+ */
+char *
+cmio_markdown_to_safe_html (const char *markdown)
+{
+  g_autofree char *html = NULL;
+
+  g_return_val_if_fail (markdown != NULL, NULL);
+
+  html = cmio_markdown_to_html (markdown, -1);
+  return cmio_html_neutralize_links (html);
 }

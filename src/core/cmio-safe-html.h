@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 gboolean  cmio_url_is_safe           (const char *url,
                                       gboolean    is_image);
 char     *cmio_html_neutralize_links (const char *html);
+char     *cmio_markdown_to_safe_html (const char *markdown);
 
 G_END_DECLS

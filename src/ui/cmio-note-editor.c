@@ -10,8 +10,11 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 #include <string.h>
+#include <webkit/webkit.h>
 
 #include "cmio-note-editor.h"
+#include "cmio-reader-view.h"
+#include "cmio-safe-html.h"
 
 /* The note reaches the model once per main-loop turn after a change, so a
  * paste or a burst of typing is one update; the store then saves it after
@@ -25,6 +28,11 @@ struct _CmioNoteEditor
   GtkSourceView *view;
   GtkSourceBuffer *buffer;
   GtkCheckButton *share;
+  GtkStack *pages;
+  GtkToggleButton *preview_button;
+  /* Made the first time the preview is asked for */
+  WebKitWebView *preview;
+  char *preview_html;
 
   CmioProgress *progress;
   char *chapter_id;
@@ -56,6 +64,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_preview (CmioNoteEditor *self);
 
 static void
 toast (CmioNoteEditor *self,
@@ -245,6 +255,7 @@ load (CmioNoteEditor *self)
   self->bytes = text ? strlen (text) : 0;
   self->dirty = FALSE;
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !read_only);
+  update_preview (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->share),
                             !read_only && (self->chapter_id != NULL || note_exists (self)));
 }
@@ -308,6 +319,8 @@ update_scheme (CmioNoteEditor *self)
   gtk_source_buffer_set_style_scheme (self->buffer,
                                       gtk_source_style_scheme_manager_get_scheme (schemes,
                                                                                   dark ? "Adwaita-dark" : "Adwaita"));
+  if (self->preview_button != NULL)
+    update_preview (self);
 }
 
 /* Ctrl+B and Ctrl+I: wrap the selection in Markdown's strong or emphasis
@@ -346,6 +359,135 @@ wrap_action (GtkWidget  *widget,
   gtk_text_buffer_select_range (buffer, &start, &end);
 }
 
+/* Preview: the note rendered as the reader renders a chapter, in a view
+ * with no script, no network and no way to navigate away. */
+
+static gboolean
+preview_decide_policy_cb (WebKitWebView            *web_view,
+                          WebKitPolicyDecision     *decision,
+                          WebKitPolicyDecisionType  type,
+                          CmioNoteEditor           *self)
+{
+  WebKitNavigationAction *action;
+  g_autoptr(GUri) parsed = NULL;
+  const char *uri;
+  const char *scheme;
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    return FALSE;
+
+  action = webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+
+  /* The page the editor loads itself, and nothing else. */
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION &&
+      webkit_navigation_action_get_navigation_type (action) != WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&
+      g_strcmp0 (uri, "about:blank") == 0)
+    {
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+
+  webkit_policy_decision_ignore (decision);
+
+  /* A web or mail link the user clicks opens outside the app. */
+  if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&
+      (parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL)) != NULL &&
+      (scheme = g_uri_get_scheme (parsed)) != NULL &&
+      (g_str_equal (scheme, "https") || g_str_equal (scheme, "http") || g_str_equal (scheme, "mailto")))
+    cmio_reader_open_link (uri, GTK_WIDGET (self));
+
+  return TRUE;
+}
+
+static char *
+build_preview (CmioNoteEditor *self,
+               const char     *markdown)
+{
+  g_autoptr(GBytes) css = g_resources_lookup_data (RESOURCE_PATH "/ui/reader.css", 0, NULL);
+  g_autofree char *body = cmio_markdown_to_safe_html (markdown);
+
+  /* Only the inline style may apply; nothing may load or run. */
+  return g_strdup_printf ("<!DOCTYPE html>\n<html class=\"%s\"><head><meta charset=\"utf-8\">"
+                          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                          "style-src 'unsafe-inline'\">"
+                          "<meta name=\"color-scheme\" content=\"light dark\">"
+                          "<style>%.*s</style></head><body><main>%s</main></body></html>",
+                          cmio_reader_page_classes (),
+                          css ? (int) g_bytes_get_size (css) : 0,
+                          css ? (const char *) g_bytes_get_data (css, NULL) : "",
+                          body);
+}
+
+static void
+ensure_preview (CmioNoteEditor *self)
+{
+  g_autoptr(WebKitSettings) settings = NULL;
+
+  if (self->preview != NULL)
+    return;
+
+  settings = webkit_settings_new_with_settings ("enable-javascript", FALSE,
+                                                "enable-javascript-markup", FALSE,
+                                                "javascript-can-open-windows-automatically", FALSE,
+                                                "enable-developer-extras", FALSE,
+                                                "enable-webaudio", FALSE,
+                                                "enable-webgl", FALSE,
+                                                "enable-media", FALSE,
+                                                NULL);
+  self->preview = g_object_new (WEBKIT_TYPE_WEB_VIEW, "settings", settings, NULL);
+  gtk_widget_set_name (GTK_WIDGET (self->preview), "note-preview");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note preview"), -1);
+  g_signal_connect_object (self->preview, "decide-policy", G_CALLBACK (preview_decide_policy_cb), self, 0);
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->preview), "preview");
+}
+
+static void
+update_preview (CmioNoteEditor *self)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start;
+  GtkTextIter end;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA background = dark ? (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 }
+                            : (GdkRGBA) { 0xfa / 255., 0xfa / 255., 0xfa / 255., 1 };
+
+  if (!gtk_toggle_button_get_active (self->preview_button))
+    return;
+
+  ensure_preview (self);
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
+  g_free (self->preview_html);
+  self->preview_html = build_preview (self, text);
+  webkit_web_view_set_background_color (self->preview, &background);
+  webkit_web_view_load_html (self->preview, self->preview_html, NULL);
+}
+
+static void
+preview_toggled_cb (CmioNoteEditor *self)
+{
+  gboolean preview = gtk_toggle_button_get_active (self->preview_button);
+
+  cmio_note_editor_commit (self);
+  update_preview (self);
+  gtk_stack_set_visible_child_name (self->pages, preview ? "preview" : "edit");
+  if (!preview)
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CmioNoteEditor *self = CMIO_NOTE_EDITOR (widget);
+
+  gtk_toggle_button_set_active (self->preview_button, !gtk_toggle_button_get_active (self->preview_button));
+}
+
 static void
 cmio_note_editor_dispose (GObject *object)
 {
@@ -370,6 +512,7 @@ cmio_note_editor_finalize (GObject *object)
   g_free (self->chapter_id);
   g_free (self->note_id);
   g_free (self->action_deleted);
+  g_free (self->preview_html);
 
   G_OBJECT_CLASS (cmio_note_editor_parent_class)->finalize (object);
 }
@@ -395,6 +538,7 @@ cmio_note_editor_class_init (CmioNoteEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "note.bold", NULL, wrap_action);
   gtk_widget_class_install_action (widget_class, "note.italic", NULL, wrap_action);
+  gtk_widget_class_install_action (widget_class, "note.preview", NULL, preview_action);
 }
 
 static void
@@ -441,8 +585,10 @@ cmio_note_editor_init (CmioNoteEditor *self)
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self), scroller);
+  self->pages = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
+  gtk_stack_add_named (self->pages, scroller, "edit");
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->pages));
 
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (bar, "toolbar");
@@ -450,7 +596,13 @@ cmio_note_editor_init (CmioNoteEditor *self)
   gtk_widget_set_name (GTK_WIDGET (self->share), "share");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->share),
                                _("Exports include this note only when it is shared"));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->share), TRUE);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->share));
+  self->preview_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Preview")));
+  gtk_widget_set_name (GTK_WIDGET (self->preview_button), "preview");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->preview_button), _("Show the note as formatted text (Shift+Ctrl+P)"));
+  g_signal_connect_swapped (self->preview_button, "toggled", G_CALLBACK (preview_toggled_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->preview_button));
   gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (self), bar);
 
@@ -472,6 +624,9 @@ cmio_note_editor_init (CmioNoteEditor *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts), GTK_PHASE_CAPTURE);
   add_shortcut (shortcuts, GDK_KEY_b, "note.bold");
   add_shortcut (shortcuts, GDK_KEY_i, "note.italic");
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_named_action_new ("note.preview")));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 
   load (self);
@@ -556,4 +711,12 @@ cmio_note_editor_get_buffer (CmioNoteEditor *self)
 {
   g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), NULL);
   return GTK_TEXT_BUFFER (self->buffer);
+}
+
+/* The HTML the preview shows now, or NULL; for tests. */
+const char *
+cmio_note_editor_get_preview_html (CmioNoteEditor *self)
+{
+  g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), NULL);
+  return gtk_toggle_button_get_active (self->preview_button) ? self->preview_html : NULL;
 }

@@ -25,6 +25,7 @@ void           cmio_note_editor_set_note     (CmioNoteEditor *self,
                                               const char     *note_id);
 const char    *cmio_note_editor_get_note     (CmioNoteEditor *self);
 void           cmio_note_editor_focus        (CmioNoteEditor *self);
+const char    *cmio_note_editor_get_preview_html (CmioNoteEditor *self);
 GtkTextBuffer *cmio_note_editor_get_buffer   (CmioNoteEditor *self);
 gboolean       cmio_note_editor_commit       (CmioNoteEditor *self);
 

@@ -144,7 +144,6 @@ static GBytes *
 build_page (CmioReaderView *self,
             CmioChapter    *chapter)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr(GString) page = g_string_new (NULL);
   g_autoptr(CmioChapter) previous = neighbour (self, chapter, -1);
   g_autoptr(CmioChapter) next = neighbour (self, chapter, +1);
@@ -153,10 +152,7 @@ build_page (CmioReaderView *self,
   g_autofree char *language = g_markup_escape_text (cmio_content_pack_get_language (self->pack), -1);
   const char *classes;
 
-  if (adw_style_manager_get_high_contrast (style))
-    classes = adw_style_manager_get_dark (style) ? "dark high-contrast" : "high-contrast";
-  else
-    classes = adw_style_manager_get_dark (style) ? "dark" : "";
+  classes = cmio_reader_page_classes ();
 
   g_string_append_printf (page,
                           "<!DOCTYPE html>\n<html lang=\"%s\" class=\"%s\"><head>"
@@ -487,7 +483,7 @@ decide_policy_cb (WebKitWebView            *web_view,
            g_strcmp0 (g_uri_get_scheme (parsed), "http") == 0 ||
            g_strcmp0 (g_uri_get_scheme (parsed), "mailto") == 0)
     {
-      (uri_launcher ? uri_launcher : launch_uri) (uri, GTK_WIDGET (self));
+      cmio_reader_open_link (uri, GTK_WIDGET (self));
     }
   else
     g_debug ("Refused a navigation to %s", uri);
@@ -975,4 +971,35 @@ void
 cmio_reader_view_set_uri_launcher (CmioUriLauncher launcher)
 {
   uri_launcher = launcher;
+}
+
+/**
+ * cmio_reader_page_classes:
+ *
+ * Returns: the classes of a page's root element that give it the app's
+ *   style: "dark", "high-contrast", both or none
+ */
+const char *
+cmio_reader_page_classes (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (adw_style_manager_get_high_contrast (style))
+    return adw_style_manager_get_dark (style) ? "dark high-contrast" : "high-contrast";
+
+  return adw_style_manager_get_dark (style) ? "dark" : "";
+}
+
+/**
+ * cmio_reader_open_link:
+ * @uri: an http(s) or mailto URI the user chose
+ * @parent: the widget the link was in
+ *
+ * Opens @uri outside the app, through the launcher tests may set.
+ */
+void
+cmio_reader_open_link (const char *uri,
+                       GtkWidget  *parent)
+{
+  (uri_launcher ? uri_launcher : launch_uri) (uri, parent);
 }

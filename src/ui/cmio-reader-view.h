@@ -51,5 +51,8 @@ guint        cmio_reader_view_get_match_count  (CmioReaderView  *self);
 void         cmio_reader_view_print            (CmioReaderView  *self);
 void         cmio_reader_view_focus_text       (CmioReaderView  *self);
 void         cmio_reader_view_set_uri_launcher (CmioUriLauncher  launcher);
+void         cmio_reader_open_link             (const char      *uri,
+                                                GtkWidget       *parent);
+const char  *cmio_reader_page_classes          (void);
 
 G_END_DECLS
