@@ -113,6 +113,7 @@ test_notes_ui_typing_reaches_file (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CmioProgress) on_disk = NULL;
   GtkTextView *view;
+  GtkLabel *state;
   const char *id;
 
   close_welcome ();
@@ -127,8 +128,14 @@ test_notes_ui_typing_reaches_file (void)
   cmio_test_iterate (50);
   g_assert_cmpstr (chapter_note_text ("cmio-vs-cio"), ==, "Ask the CIO about the EHR upgrade budget.");
 
-  /* After the store's debounce it is on disk, without a flush. */
+  /* A quiet word says it is on its way to disk... */
+  state = GTK_LABEL (cmio_test_find_named (gtk_widget_get_ancestor (GTK_WIDGET (view), CMIO_TYPE_NOTE_EDITOR),
+                                           GTK_TYPE_LABEL, "save-state"));
+  g_assert_cmpstr (gtk_label_get_text (state), ==, "Saving…");
+
+  /* ...and after the store's debounce it is on disk, without a flush. */
   cmio_test_iterate (900);
+  g_assert_cmpstr (gtk_label_get_text (state), ==, "Saved");
   on_disk = cmio_store_read_file (cmio_store_get_file (store), &error);
   g_assert_no_error (error);
   id = cmio_progress_find_chapter_note (on_disk, "cmio-vs-cio");

@@ -15,6 +15,7 @@
 #include "cmio-note-editor.h"
 #include "cmio-reader-view.h"
 #include "cmio-safe-html.h"
+#include "cmio-store.h"
 
 /* The note reaches the model once per main-loop turn after a change, so a
  * paste or a burst of typing is one update; the store then saves it after
@@ -28,6 +29,7 @@ struct _CmioNoteEditor
   GtkSourceView *view;
   GtkSourceBuffer *buffer;
   GtkCheckButton *share;
+  GtkLabel *state;
   GtkStack *pages;
   GtkToggleButton *preview_button;
   /* Made the first time the preview is asked for */
@@ -35,6 +37,7 @@ struct _CmioNoteEditor
   char *preview_html;
 
   CmioProgress *progress;
+  CmioStore *store;
   char *chapter_id;
   char *note_id;
 
@@ -72,6 +75,22 @@ toast (CmioNoteEditor *self,
        const char     *message)
 {
   g_signal_emit (self, signals[TOAST], 0, message, FALSE);
+}
+
+/* A quiet word on whether the note is on disk yet. */
+static void
+update_state (CmioNoteEditor *self)
+{
+  const char *state;
+
+  if (self->store != NULL && cmio_store_get_save_error (self->store) != NULL)
+    state = _("Not Saved");
+  else if (self->dirty || (self->store != NULL && cmio_store_get_dirty (self->store)))
+    state = _("Saving…");
+  else
+    state = _("Saved");
+
+  gtk_label_set_text (self->state, state);
 }
 
 static gboolean
@@ -122,6 +141,7 @@ cmio_note_editor_commit (CmioNoteEditor *self)
       toast (self, message);
     }
 
+  update_state (self);
   return ok;
 }
 
@@ -142,6 +162,7 @@ buffer_changed_cb (CmioNoteEditor *self)
     return;
 
   self->dirty = TRUE;
+  update_state (self);
   if (self->commit_source == 0)
     self->commit_source = g_idle_add_full (G_PRIORITY_DEFAULT, commit_cb, self, NULL);
 }
@@ -254,6 +275,7 @@ load (CmioNoteEditor *self)
 
   self->bytes = text ? strlen (text) : 0;
   self->dirty = FALSE;
+  update_state (self);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !read_only);
   update_preview (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->share),
@@ -499,6 +521,7 @@ cmio_note_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->buffer, self);
     }
   g_clear_object (&self->progress);
+  g_clear_object (&self->store);
   g_clear_object (&self->buffer);
 
   G_OBJECT_CLASS (cmio_note_editor_parent_class)->dispose (object);
@@ -598,6 +621,11 @@ cmio_note_editor_init (CmioNoteEditor *self)
                                _("Exports include this note only when it is shared"));
   gtk_widget_set_hexpand (GTK_WIDGET (self->share), TRUE);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->share));
+  self->state = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->state), "save-state");
+  gtk_widget_add_css_class (GTK_WIDGET (self->state), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->state), "caption");
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->state));
   self->preview_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Preview")));
   gtk_widget_set_name (GTK_WIDGET (self->preview_button), "preview");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->preview_button), _("Show the note as formatted text (Shift+Ctrl+P)"));
@@ -719,4 +747,28 @@ cmio_note_editor_get_preview_html (CmioNoteEditor *self)
 {
   g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), NULL);
   return gtk_toggle_button_get_active (self->preview_button) ? self->preview_html : NULL;
+}
+
+/**
+ * cmio_note_editor_set_store:
+ * @self: a #CmioNoteEditor
+ * @store: (nullable): the store that saves the progress
+ *
+ * Lets the editor say whether the note is saved yet.
+ */
+void
+cmio_note_editor_set_store (CmioNoteEditor *self,
+                            CmioStore      *store)
+{
+  g_return_if_fail (CMIO_IS_NOTE_EDITOR (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_object (store, "notify::dirty", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::save-error", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+    }
+  update_state (self);
 }

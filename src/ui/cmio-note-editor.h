@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cmio-progress.h"
+#include "cmio-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,8 @@ void           cmio_note_editor_set_note     (CmioNoteEditor *self,
 const char    *cmio_note_editor_get_note     (CmioNoteEditor *self);
 void           cmio_note_editor_focus        (CmioNoteEditor *self);
 const char    *cmio_note_editor_get_preview_html (CmioNoteEditor *self);
+void           cmio_note_editor_set_store    (CmioNoteEditor *self,
+                                              CmioStore      *store);
 GtkTextBuffer *cmio_note_editor_get_buffer   (CmioNoteEditor *self);
 gboolean       cmio_note_editor_commit       (CmioNoteEditor *self);
 

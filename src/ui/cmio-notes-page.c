@@ -629,3 +629,10 @@ cmio_notes_page_commit (CmioNotesPage *self)
   g_return_if_fail (CMIO_IS_NOTES_PAGE (self));
   cmio_note_editor_commit (self->editor);
 }
+
+CmioNoteEditor *
+cmio_notes_page_get_editor (CmioNotesPage *self)
+{
+  g_return_val_if_fail (CMIO_IS_NOTES_PAGE (self), NULL);
+  return self->editor;
+}

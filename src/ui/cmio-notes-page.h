@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cmio-content-pack.h"
+#include "cmio-note-editor.h"
 #include "cmio-progress.h"
 #include "cmio-undo-stack.h"
 
@@ -28,5 +29,6 @@ void        cmio_notes_page_open_note   (CmioNotesPage   *self,
 const char *cmio_notes_page_get_open_note (CmioNotesPage *self);
 char       *cmio_notes_page_new_note    (CmioNotesPage   *self);
 void        cmio_notes_page_commit      (CmioNotesPage   *self);
+CmioNoteEditor *cmio_notes_page_get_editor (CmioNotesPage *self);
 
 G_END_DECLS

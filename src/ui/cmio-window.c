@@ -246,6 +246,7 @@ ensure_notes_page (CmioWindow *self)
 
   self->notes_page = g_object_new (CMIO_TYPE_NOTES_PAGE, NULL);
   cmio_notes_page_set_context (self->notes_page, self->pack, self->progress, self->undo);
+  cmio_note_editor_set_store (cmio_notes_page_get_editor (self->notes_page), self->store);
   g_signal_connect_object (self->notes_page, "toast", G_CALLBACK (page_toast_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->notes_page, "open-chapter-note", G_CALLBACK (open_chapter_note_cb), self,
@@ -614,6 +615,7 @@ setup (CmioWindow      *self,
       self->undo = cmio_undo_stack_new (self->progress);
       cmio_checklist_panel_set_context (self->checklist_panel, self->plan, self->progress, self->undo);
       cmio_note_editor_set_progress (cmio_chapter_page_get_note (self->chapter_page), self->progress);
+      cmio_note_editor_set_store (cmio_chapter_page_get_note (self->chapter_page), self->store);
       cmio_overview_page_set_context (self->overview_page, self->plan, self->progress);
     }
 
