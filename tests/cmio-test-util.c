@@ -143,3 +143,38 @@ cmio_test_toplevel_shown (gpointer type)
 {
   return cmio_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
 }
+
+/* The application the window tests drive: not unique (tests run side by
+ * side), registered and held so that it lives between windows. */
+CmioApplication *
+cmio_test_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  CmioApplication *app = cmio_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Cannot register the application: %s", error->message);
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
+
+/* The main window, opened as a start would open it; when a dialog such as
+ * the welcome is the active window, the window it belongs to. */
+CmioWindow *
+cmio_test_main_window (CmioApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL || !CMIO_IS_WINDOW (window))
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
+
+  if (!CMIO_IS_WINDOW (window))
+    window = GTK_WINDOW (gtk_window_get_transient_for (window));
+
+  g_assert_true (CMIO_IS_WINDOW (window));
+  return CMIO_WINDOW (window);
+}

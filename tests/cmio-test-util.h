@@ -8,6 +8,9 @@
 
 #include <gtk/gtk.h>
 
+#include "cmio-application.h"
+#include "cmio-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*CmioTestCondition) (gpointer data);
@@ -27,5 +30,8 @@ GtkWidget *cmio_test_find_shortcut   (GtkWidget         *root,
 
 GtkWindow *cmio_test_find_toplevel   (GType              type);
 gboolean   cmio_test_toplevel_shown  (gpointer           type);
+
+CmioApplication *cmio_test_application_new (void);
+CmioWindow *cmio_test_main_window    (CmioApplication   *app);
 
 G_END_DECLS

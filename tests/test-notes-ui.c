@@ -23,19 +23,7 @@ static CmioApplication *app;
 static CmioWindow *
 get_window (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (window == NULL || !CMIO_IS_WINDOW (window))
-    {
-      g_application_activate (G_APPLICATION (app));
-      window = gtk_application_get_active_window (GTK_APPLICATION (app));
-    }
-
-  if (!CMIO_IS_WINDOW (window))
-    window = GTK_WINDOW (gtk_window_get_transient_for (window));
-
-  g_assert_true (CMIO_IS_WINDOW (window));
-  return CMIO_WINDOW (window);
+  return cmio_test_main_window (app);
 }
 
 static CmioProgress *
@@ -564,16 +552,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = cmio_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Cannot register the application: %s", error->message);
-  g_application_hold (G_APPLICATION (app));
+  app = cmio_test_application_new ();
 
   g_test_add_func ("/cmio/notes-ui/typing-reaches-file", test_notes_ui_typing_reaches_file);
   g_test_add_func ("/cmio/notes-ui/per-chapter", test_notes_ui_per_chapter);

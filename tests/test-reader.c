@@ -31,15 +31,7 @@ fake_launcher (const char *uri,
 static CmioWindow *
 get_window (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (window == NULL)
-    {
-      g_application_activate (G_APPLICATION (app));
-      window = gtk_application_get_active_window (GTK_APPLICATION (app));
-    }
-
-  return CMIO_WINDOW (window);
+  return cmio_test_main_window (app);
 }
 
 static CmioReaderView *
@@ -445,7 +437,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -453,11 +444,7 @@ main (int   argc,
   launched = g_ptr_array_new_with_free_func (g_free);
   cmio_reader_view_set_uri_launcher (fake_launcher);
 
-  app = cmio_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Cannot register the application: %s", error->message);
-  g_application_hold (G_APPLICATION (app));
+  app = cmio_test_application_new ();
 
   g_test_add_func ("/cmio/reader/every-chapter", test_reader_every_chapter);
   g_test_add_func ("/cmio/reader/internal-link", test_reader_internal_link);

@@ -20,16 +20,7 @@ static CmioApplication *app;
 static CmioWindow *
 get_window (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (window == NULL)
-    {
-      g_application_activate (G_APPLICATION (app));
-      window = gtk_application_get_active_window (GTK_APPLICATION (app));
-    }
-
-  g_assert_true (CMIO_IS_WINDOW (window));
-  return CMIO_WINDOW (window);
+  return cmio_test_main_window (app);
 }
 
 static gboolean
@@ -426,17 +417,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  app = cmio_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Cannot register the application: %s", error->message);
-  /* Keep the app alive between tests that close every window. */
-  g_application_hold (G_APPLICATION (app));
+  /* Held: the app lives on between tests that close every window. */
+  app = cmio_test_application_new ();
 
   g_test_add_func ("/cmio/window/sidebar", test_window_sidebar);
   g_test_add_func ("/cmio/window/show-chapter", test_window_show_chapter);
