@@ -548,6 +548,42 @@ test_notes_ui_preview (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
 }
 
+static void
+test_notes_ui_focus_out_and_close (void)
+{
+  CmioWindow *window = get_window ();
+  CmioStore *store = cmio_application_get_store (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmioProgress) on_disk = NULL;
+  GtkTextView *view;
+  const char *id;
+
+  show_chapter (window, "certification");
+  cmio_chapter_page_show_side (CMIO_CHAPTER_PAGE (cmio_test_find_descendant (GTK_WIDGET (window),
+                                                                             CMIO_TYPE_CHAPTER_PAGE)),
+                               "note");
+  cmio_test_iterate (300);
+  view = note_view (window);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  /* Leaving the note keeps it at once, before the main loop runs again. */
+  type_text (view, "Board review course in May.");
+  g_assert_null (chapter_note_text ("certification"));
+  gtk_widget_grab_focus (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, "share"));
+  g_assert_cmpstr (chapter_note_text ("certification"), ==, "Board review course in May.");
+
+  /* Closing the window, right after typing, writes it to the file. */
+  type_text (view, " Exam in the autumn.");
+  gtk_window_close (GTK_WINDOW (window));
+  on_disk = cmio_store_read_file (cmio_store_get_file (store), &error);
+  g_assert_no_error (error);
+  id = cmio_progress_find_chapter_note (on_disk, "certification");
+  g_assert_nonnull (id);
+  g_assert_cmpstr (cmio_progress_get_note_field (on_disk, id, "text"), ==,
+                   "Board review course in May. Exam in the autumn.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +602,8 @@ main (int   argc,
   g_test_add_func ("/cmio/notes-ui/size-limit", test_notes_ui_size_limit);
   g_test_add_func ("/cmio/notes-ui/notes-page", test_notes_ui_notes_page);
   g_test_add_func ("/cmio/notes-ui/preview", test_notes_ui_preview);
+  /* Last: it closes the window. */
+  g_test_add_func ("/cmio/notes-ui/focus-out-and-close", test_notes_ui_focus_out_and_close);
 
   status = g_test_run ();
 
