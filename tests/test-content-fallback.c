@@ -81,9 +81,10 @@ check_fallback (CmioWindow *window)
 {
   const char *text = banner_text (window);
 
-  /* The built-in handbook (overview, nine chapters, checklist, notes), and a
+  /* The built-in handbook (overview, nine chapters, checklist, notes,
+   * self-assessment), and a
    * banner that says why, naming file and line. */
-  g_assert_cmpuint (count_sidebar_rows (window), ==, 12);
+  g_assert_cmpuint (count_sidebar_rows (window), ==, 13);
   g_assert_nonnull (text);
   g_assert_nonnull (strstr (text, "unknown-owner"));
   g_assert_nonnull (strstr (text, "built-in handbook"));
@@ -99,8 +100,9 @@ test_broken_pack_falls_back (void)
 static void
 check_custom_pack (CmioWindow *window)
 {
-  /* The organization's pack: Overview, its two chapters, the checklist, the notes; no banner. */
-  g_assert_cmpuint (count_sidebar_rows (window), ==, 5);
+  /* The organization's pack: Overview, its two chapters, the checklist, the notes, the self-assessment;
+   * no banner. */
+  g_assert_cmpuint (count_sidebar_rows (window), ==, 6);
   g_assert_null (banner_text (window));
 }
 

@@ -63,8 +63,8 @@ test_window_sidebar (void)
     n++;
 
   /* Overview, the nine chapters of the built-in pack, the whole checklist,
-   * the notes. */
-  g_assert_cmpuint (n, ==, 12);
+   * the notes, the self-assessment. */
+  g_assert_cmpuint (n, ==, 13);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 11));
   g_assert_cmpstr (gtk_widget_get_name (row), ==, "notes");
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0));

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cmio-assessment-page.h"
 #include "cmio-chapter-page.h"
 #include "cmio-checklist-page.h"
 #include "cmio-notes-page.h"
@@ -21,6 +22,7 @@ G_BEGIN_DECLS
 #define CHAPTER_PREFIX "chapter:"
 #define CHECKLIST_PAGE "checklist"
 #define NOTES_PAGE "notes"
+#define ASSESSMENT_PAGE "assessment"
 
 /* Messages along the bottom of the window, least urgent first. */
 typedef enum
@@ -59,6 +61,7 @@ struct _CmioWindow
   CmioChapterPage *chapter_page;
   CmioChecklistPage *checklist_page;
   CmioNotesPage *notes_page;
+  CmioAssessmentPage *assessment_page;
   CmioChecklistPanel *checklist_panel;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;

@@ -103,6 +103,7 @@ cmio_window_populate_sidebar (CmioWindow *self)
 
   gtk_list_box_append (self->sidebar_list, create_row (CHECKLIST_PAGE, "", _("Checklist")));
   gtk_list_box_append (self->sidebar_list, create_row (NOTES_PAGE, "", _("Notes")));
+  gtk_list_box_append (self->sidebar_list, create_row (ASSESSMENT_PAGE, "", _("Self-Assessment")));
   cmio_window_count_items (self);
   cmio_window_update_sidebar_marks (self, NULL);
 }

@@ -254,6 +254,19 @@ ensure_notes_page (CmioWindow *self)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->notes_page), NOTES_PAGE);
 }
 
+static void
+ensure_assessment_page (CmioWindow *self)
+{
+  if (self->assessment_page != NULL)
+    return;
+
+  self->assessment_page = g_object_new (CMIO_TYPE_ASSESSMENT_PAGE, NULL);
+  cmio_assessment_page_set_context (self->assessment_page, self->pack, self->progress);
+  g_signal_connect_object (self->assessment_page, "toast", G_CALLBACK (page_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->assessment_page), ASSESSMENT_PAGE);
+}
+
 /**
  * cmio_window_open_page:
  * @self: a #CmioWindow
@@ -294,6 +307,15 @@ cmio_window_open_page (CmioWindow *self,
       adw_window_title_set_subtitle (self->content_title, NULL);
       cmio_notes_page_show_list (self->notes_page);
       gtk_stack_set_visible_child_name (self->content_stack, NOTES_PAGE);
+      gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+    }
+  else if (g_strcmp0 (page, ASSESSMENT_PAGE) == 0 && self->progress != NULL && self->pack != NULL)
+    {
+      ensure_assessment_page (self);
+      self->page = g_strdup (ASSESSMENT_PAGE);
+      adw_window_title_set_title (self->content_title, _("Self-Assessment"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, ASSESSMENT_PAGE);
       gtk_search_bar_set_search_mode (self->find_bar, FALSE);
     }
   else

@@ -1,0 +1,231 @@
+/* test-assessment-ui.c — the self-assessment wizard, by keyboard
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cmio-application.h"
+#include "cmio-assessment-page.h"
+#include "cmio-test-util.h"
+#include "cmio-welcome-window.h"
+#include "cmio-window.h"
+
+static CmioApplication *app;
+
+static CmioWindow *
+get_window (void)
+{
+  return cmio_test_main_window (app);
+}
+
+static CmioProgress *
+get_progress (void)
+{
+  return cmio_store_get_progress (cmio_application_get_store (app));
+}
+
+static CmioAssessmentPage *
+open_page (CmioWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assessment"));
+  cmio_test_iterate (100);
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "assessment");
+  return CMIO_ASSESSMENT_PAGE (cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_ASSESSMENT_PAGE));
+}
+
+/* The visible step's competency cards, named by competency id. */
+static GPtrArray *
+visible_cards (CmioAssessmentPage *page)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, page);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (!gtk_widget_get_mapped (widget))
+        continue;
+      if (gtk_widget_has_css_class (widget, "card"))
+        g_ptr_array_add (cards, widget);
+      for (GtkWidget *child = gtk_widget_get_last_child (widget); child; child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  g_ptr_array_unref (stack);
+  return cards;
+}
+
+static GtkWidget *
+card_choices (GtkWidget *card)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (card); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "linked"))
+      return child;
+  return NULL;
+}
+
+/* Presses a key on a card's rating, as the keyboard does with its first
+ * button focused: the key goes to the rating's own key handler. */
+static void
+press_key (GtkWidget *card,
+           guint      keyval)
+{
+  GtkWidget *choices = card_choices (card);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (choices);
+  gboolean handled = FALSE;
+
+  gtk_widget_grab_focus (gtk_widget_get_first_child (choices));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+static int
+active_level (GtkWidget *card)
+{
+  int index = 0;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (card_choices (card)); button;
+       button = gtk_widget_get_next_sibling (button), index++)
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+      return index < 5 ? index + 1 : 0;
+
+  return -1;
+}
+
+static void
+test_assessment_ui_wizard (void)
+{
+  CmioWindow *window = get_window ();
+  CmioProgress *progress = get_progress ();
+  CmioAssessmentPage *page;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autofree char *first_id = NULL;
+  GtkButton *start;
+  GtkLabel *review;
+  const char *assessment;
+  int n_steps;
+  int level;
+  guint rated = 0;
+
+  if (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_WELCOME_WINDOW), 3000))
+    {
+      gtk_window_close (cmio_test_find_toplevel (CMIO_TYPE_WELCOME_WINDOW));
+      cmio_test_iterate (100);
+    }
+
+  page = open_page (window);
+  g_assert_nonnull (page);
+  g_assert_false (cmio_assessment_page_in_wizard (page));
+  g_assert_cmpuint (cmio_progress_get_n_assessments (progress), ==, 0);
+
+  /* The introduction, a page per domain, the review. */
+  n_steps = cmio_assessment_page_get_n_steps (page);
+  g_assert_cmpint (n_steps, >=, 4);
+  start = GTK_BUTTON (cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "start"));
+  g_signal_emit_by_name (start, "clicked");
+  cmio_test_iterate (50);
+  g_assert_true (cmio_assessment_page_in_wizard (page));
+  g_assert_cmpint (cmio_assessment_page_get_step (page), ==, 0);
+  g_assert_true (cmio_progress_has_draft (progress));
+
+  /* Ctrl+Enter goes on; on the first domain's page, 1–5 rate. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.next", NULL));
+  cmio_test_iterate (400);
+  g_assert_cmpint (cmio_assessment_page_get_step (page), ==, 1);
+  cards = visible_cards (page);
+  g_assert_cmpuint (cards->len, >, 0);
+  press_key (g_ptr_array_index (cards, 0), GDK_KEY_4);
+  g_assert_cmpint (active_level (g_ptr_array_index (cards, 0)), ==, 4);
+  first_id = g_strdup (gtk_widget_get_name (g_ptr_array_index (cards, 0)));
+  g_assert_true (cmio_progress_get_rating (progress, cmio_progress_start_draft (progress, NULL), first_id,
+                                           &level, NULL));
+  g_assert_cmpint (level, ==, 4);
+
+  /* Next then Back: the answer is still there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.next", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.back", NULL));
+  cmio_test_iterate (400);
+  g_assert_cmpint (active_level (g_ptr_array_index (cards, 0)), ==, 4);
+
+  /* Leaving half-way keeps the draft; coming back offers to resume it,
+   * on the same page, with its answers. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.next", NULL));
+  cmio_test_iterate (50);
+  g_assert_cmpint (cmio_progress_get_draft_page (progress), ==, 2);
+  cmio_assessment_page_set_context (page, cmio_application_get_content_pack (app), progress);
+  g_assert_false (cmio_assessment_page_in_wizard (page));
+  g_assert_cmpstr (gtk_button_get_label (start), ==, "_Resume");
+  g_signal_emit_by_name (start, "clicked");
+  cmio_test_iterate (400);
+  g_assert_cmpint (cmio_assessment_page_get_step (page), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.back", NULL));
+  cmio_test_iterate (400);
+  g_clear_pointer (&cards, g_ptr_array_unref);
+  cards = visible_cards (page);
+  g_assert_cmpstr (gtk_widget_get_name (g_ptr_array_index (cards, 0)), ==, first_id);
+  g_assert_cmpint (active_level (g_ptr_array_index (cards, 0)), ==, 4);
+
+  /* Every other domain page by keyboard: 3 for each, but for one 5. */
+  while (cmio_assessment_page_get_step (page) < n_steps - 2)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.next", NULL));
+      cmio_test_iterate (400);
+      g_clear_pointer (&cards, g_ptr_array_unref);
+      cards = visible_cards (page);
+      for (guint i = 0; i < cards->len; i++, rated++)
+        press_key (g_ptr_array_index (cards, i), i == 0 ? GDK_KEY_KP_5 : GDK_KEY_3);
+    }
+
+  /* The review lists what is not answered: the first page's others. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.next", NULL));
+  cmio_test_iterate (400);
+  g_assert_cmpint (cmio_assessment_page_get_step (page), ==, n_steps - 1);
+  review = GTK_LABEL (cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_LABEL, "review"));
+  g_assert_nonnull (strstr (gtk_label_get_text (review), "competencies answered. Not answered yet:"));
+
+  /* Finish: one completed assessment, with the answers, and no draft. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.next", NULL));
+  cmio_test_iterate (50);
+  g_assert_false (cmio_assessment_page_in_wizard (page));
+  g_assert_false (cmio_progress_has_draft (progress));
+  g_assert_cmpuint (cmio_progress_get_n_assessments (progress), ==, 1);
+  assessment = cmio_progress_get_assessment_id (progress, 0);
+  g_assert_nonnull (cmio_progress_get_assessment_field (progress, assessment, "completed_at"));
+  g_assert_true (cmio_progress_get_rating (progress, assessment, first_id, &level, NULL));
+  g_assert_cmpint (level, ==, 4);
+  g_assert_cmpuint (rated, >, 0);
+  g_assert_cmpstr (cmio_window_get_last_toast (window), ==, "Self-assessment saved");
+  g_assert_cmpstr (gtk_button_get_label (start), ==, "_Start Again");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = cmio_test_application_new ();
+
+  g_test_add_func ("/cmio/assessment-ui/wizard", test_assessment_ui_wizard);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
