@@ -647,6 +647,40 @@ test_progress_undo_note (void)
   g_assert_false (cmio_undo_stack_can_undo (undo));
 }
 
+static void
+test_progress_undo_assessment (void)
+{
+  g_autoptr(CmioProgress) progress = cmio_progress_new ();
+  g_autoptr(CmioUndoStack) undo = cmio_undo_stack_new (progress);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *completed_at = NULL;
+  int level = -1;
+
+  g_assert_nonnull (cmio_progress_start_draft (progress, &error));
+  g_assert_true (cmio_progress_set_draft_rating (progress, "ehr-optimization", 2, "early days", &error));
+  first = cmio_progress_finish_draft (progress, &error);
+  g_assert_nonnull (cmio_progress_start_draft (progress, &error));
+  g_assert_true (cmio_progress_set_draft_rating (progress, "ehr-optimization", 4, NULL, &error));
+  second = cmio_progress_finish_draft (progress, &error);
+  g_assert_no_error (error);
+  completed_at = g_strdup (cmio_progress_get_assessment_field (progress, first, "completed_at"));
+
+  g_assert_true (cmio_undo_stack_remove_assessment (undo, first, &error));
+  g_assert_cmpuint (cmio_progress_get_n_assessments (progress), ==, 1);
+  g_assert_cmpstr (cmio_undo_stack_get_label (undo), ==, "Self-assessment deleted");
+
+  g_assert_true (cmio_undo_stack_undo (undo, &error));
+  g_assert_cmpuint (cmio_progress_get_n_assessments (progress), ==, 2);
+  g_assert_cmpstr (cmio_progress_get_assessment_id (progress, 0), ==, first);
+  g_assert_cmpstr (cmio_progress_get_assessment_id (progress, 1), ==, second);
+  g_assert_cmpstr (cmio_progress_get_assessment_field (progress, first, "completed_at"), ==, completed_at);
+  g_assert_true (cmio_progress_get_rating (progress, first, "ehr-optimization", &level, NULL));
+  g_assert_cmpint (level, ==, 2);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/cmio/progress/snapshot-is-independent", test_progress_snapshot_is_independent);
   g_test_add_func ("/cmio/progress/undo", test_progress_undo);
   g_test_add_func ("/cmio/progress/undo-note", test_progress_undo_note);
+  g_test_add_func ("/cmio/progress/undo-assessment", test_progress_undo_assessment);
 
   return g_test_run ();
 }

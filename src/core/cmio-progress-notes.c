@@ -270,42 +270,59 @@ cmio_progress_remove_note (CmioProgress  *self,
   return TRUE;
 }
 
-/* Undo: a deleted note put back where it was, exactly as it was */
+/* Undo: a deleted note or self-assessment put back where it was, exactly
+ * as it was. @section is CMIO_SECTION_NOTE or CMIO_SECTION_ASSESSMENT. */
+
+static GPtrArray *
+section_records (CmioProgress *self,
+                 const char   *section)
+{
+  if (g_strcmp0 (section, CMIO_SECTION_ASSESSMENT) == 0)
+    return self->assessments;
+
+  g_return_val_if_fail (g_strcmp0 (section, CMIO_SECTION_NOTE) == 0, NULL);
+  return self->notes;
+}
 
 int
-cmio_progress_find_note (CmioProgress *self,
-                         const char   *note_id)
+cmio_progress_find_record (CmioProgress *self,
+                           const char   *section,
+                           const char   *id)
 {
-  return cmio_records_find (self->notes, note_id);
+  return cmio_records_find (section_records (self, section), id);
 }
 
 JsonNode *
-cmio_progress_dup_note_record (CmioProgress *self,
-                               guint         position)
+cmio_progress_dup_record (CmioProgress *self,
+                          const char   *section,
+                          guint         position)
 {
-  return json_node_ref (g_ptr_array_index (self->notes, position));
+  return json_node_ref (g_ptr_array_index (section_records (self, section), position));
 }
 
-/* Puts back the note @note_id: @record at @position (replacing the note
- * there with that id, or inserted), or removes it when @record is NULL. */
+/* Puts back the record @id of @section: @record at @position (replacing
+ * the one there with that id, or inserted), or removes it when @record is
+ * NULL. */
 void
-cmio_progress_restore_note_record (CmioProgress *self,
-                                   guint         position,
-                                   const char   *note_id,
-                                   JsonNode     *record)
+cmio_progress_restore_record (CmioProgress *self,
+                              const char   *section,
+                              guint         position,
+                              const char   *id,
+                              JsonNode     *record)
 {
-  int current = cmio_records_find (self->notes, note_id);
+  GPtrArray *records = section_records (self, section);
+  int current = cmio_records_find (records, id);
 
   if (current < 0 && record == NULL)
     return;
 
   if (current >= 0)
-    g_ptr_array_remove_index (self->notes, current);
+    g_ptr_array_remove_index (records, current);
 
   if (record != NULL)
-    g_ptr_array_insert (self->notes, MIN (position, self->notes->len), json_node_ref (record));
+    g_ptr_array_insert (records, MIN (position, records->len), json_node_ref (record));
 
-  cmio_progress_emit_changed (self, CMIO_SECTION_NOTE, note_id);
+  cmio_progress_emit_changed (self, section, id);
 }
 
 /* Self-assessments */

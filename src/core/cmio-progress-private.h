@@ -97,14 +97,17 @@ void        cmio_progress_restore_custom_record (CmioProgress *self,
                                                  guint         position,
                                                  const char   *item_id,
                                                  JsonNode     *record);
-int         cmio_progress_find_note          (CmioProgress *self,
-                                              const char   *note_id);
-JsonNode   *cmio_progress_dup_note_record    (CmioProgress *self,
+int         cmio_progress_find_record        (CmioProgress *self,
+                                              const char   *section,
+                                              const char   *id);
+JsonNode   *cmio_progress_dup_record         (CmioProgress *self,
+                                              const char   *section,
                                               guint         position);
-void        cmio_progress_restore_note_record (CmioProgress *self,
-                                               guint         position,
-                                               const char   *note_id,
-                                               JsonNode     *record);
+void        cmio_progress_restore_record     (CmioProgress *self,
+                                              const char   *section,
+                                              guint         position,
+                                              const char   *id,
+                                              JsonNode     *record);
 
 /* Loading */
 gboolean    cmio_progress_load_root      (CmioProgress *self,

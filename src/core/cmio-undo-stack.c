@@ -23,9 +23,10 @@ typedef struct
   JsonNode *item_record;     /* the item's state before, or NULL */
   JsonNode *custom_record;   /* the custom item before, or NULL */
   int custom_position;       /* where it was; -1 if it was not a custom item */
-  char *note_id;             /* a note's change instead of an item's */
-  JsonNode *note_record;     /* the note before, or NULL */
-  int note_position;
+  const char *section;       /* a deleted note or assessment instead of an item */
+  char *record_id;
+  JsonNode *record;          /* the note or assessment before */
+  int record_position;
 } Entry;
 
 struct _CmioUndoStack
@@ -53,8 +54,8 @@ entry_free (Entry *entry)
   g_free (entry->item_id);
   g_clear_pointer (&entry->item_record, json_node_unref);
   g_clear_pointer (&entry->custom_record, json_node_unref);
-  g_free (entry->note_id);
-  g_clear_pointer (&entry->note_record, json_node_unref);
+  g_free (entry->record_id);
+  g_clear_pointer (&entry->record, json_node_unref);
   g_free (entry);
 }
 
@@ -209,10 +210,10 @@ cmio_undo_stack_undo (CmioUndoStack  *self,
     return FALSE;
 
   entry = g_ptr_array_steal_index (self->entries, self->entries->len - 1);
-  if (entry->note_id != NULL)
+  if (entry->section != NULL)
     {
-      cmio_progress_restore_note_record (self->progress, MAX (entry->note_position, 0),
-                                         entry->note_id, entry->note_record);
+      cmio_progress_restore_record (self->progress, entry->section, MAX (entry->record_position, 0),
+                                    entry->record_id, entry->record);
     }
   else
     {
@@ -343,6 +344,40 @@ cmio_undo_stack_remove_item_state (CmioUndoStack  *self,
             cmio_progress_remove_item_state (self->progress, item_id, error));
 }
 
+/* Deletes a note or self-assessment through @remove, keeping it to undo. */
+static gboolean
+remove_record (CmioUndoStack  *self,
+               const char     *section,
+               const char     *id,
+               const char     *label,
+               gboolean      (*remove) (CmioProgress *, const char *, GError **),
+               GError        **error)
+{
+  Entry *entry;
+  int position;
+
+  position = cmio_progress_find_record (self->progress, section, id);
+  if (position < 0)
+    return remove (self->progress, id, error);
+
+  entry = g_new0 (Entry, 1);
+  entry->label = g_strdup (label);
+  entry->section = section;
+  entry->record_id = g_strdup (id);
+  entry->record_position = position;
+  entry->record = cmio_progress_dup_record (self->progress, section, position);
+  entry->custom_position = -1;
+
+  if (!remove (self->progress, id, error))
+    {
+      entry_free (entry);
+      return FALSE;
+    }
+
+  push (self, entry);
+  return TRUE;
+}
+
 /**
  * cmio_undo_stack_remove_note:
  * @self: a #CmioUndoStack
@@ -357,28 +392,28 @@ cmio_undo_stack_remove_note (CmioUndoStack  *self,
                              const char     *note_id,
                              GError        **error)
 {
-  Entry *entry;
-  int position;
-
   g_return_val_if_fail (CMIO_IS_UNDO_STACK (self), FALSE);
 
-  position = cmio_progress_find_note (self->progress, note_id);
-  if (position < 0)
-    return cmio_progress_remove_note (self->progress, note_id, error);
+  return remove_record (self, CMIO_SECTION_NOTE, note_id, _("Note deleted"),
+                        cmio_progress_remove_note, error);
+}
 
-  entry = g_new0 (Entry, 1);
-  entry->label = g_strdup (_("Note deleted"));
-  entry->note_id = g_strdup (note_id);
-  entry->note_position = position;
-  entry->note_record = cmio_progress_dup_note_record (self->progress, position);
-  entry->custom_position = -1;
+/**
+ * cmio_undo_stack_remove_assessment:
+ * @self: a #CmioUndoStack
+ * @assessment_id: a completed self-assessment
+ * @error: return location for a #GError
+ *
+ * Deletes a self-assessment; undoing puts it back, answers and times
+ * unchanged.
+ */
+gboolean
+cmio_undo_stack_remove_assessment (CmioUndoStack  *self,
+                                   const char     *assessment_id,
+                                   GError        **error)
+{
+  g_return_val_if_fail (CMIO_IS_UNDO_STACK (self), FALSE);
 
-  if (!cmio_progress_remove_note (self->progress, note_id, error))
-    {
-      entry_free (entry);
-      return FALSE;
-    }
-
-  push (self, entry);
-  return TRUE;
+  return remove_record (self, CMIO_SECTION_ASSESSMENT, assessment_id, _("Self-assessment deleted"),
+                        cmio_progress_remove_assessment, error);
 }

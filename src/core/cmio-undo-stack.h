@@ -52,5 +52,8 @@ gboolean       cmio_undo_stack_remove_item_state (CmioUndoStack  *self,
 gboolean       cmio_undo_stack_remove_note       (CmioUndoStack  *self,
                                                   const char     *note_id,
                                                   GError        **error);
+gboolean       cmio_undo_stack_remove_assessment (CmioUndoStack  *self,
+                                                  const char     *assessment_id,
+                                                  GError        **error);
 
 G_END_DECLS
