@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmio-application.h"
+#include "cmio-assessment.h"
 #include "cmio-assessment-page.h"
 #include "cmio-test-util.h"
 #include "cmio-welcome-window.h"
@@ -160,12 +161,16 @@ test_assessment_ui_wizard (void)
   cmio_test_iterate (400);
   g_assert_cmpint (active_level (g_ptr_array_index (cards, 0)), ==, 4);
 
-  /* Leaving half-way keeps the draft; coming back offers to resume it,
-   * on the same page, with its answers. */
+  /* Closing the window half-way keeps the draft; the next start offers to
+   * resume it, on the same page, with its answers. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "assessment.next", NULL));
   cmio_test_iterate (50);
   g_assert_cmpint (cmio_progress_get_draft_page (progress), ==, 2);
-  cmio_assessment_page_set_context (page, cmio_application_get_content_pack (app), progress);
+  gtk_window_close (GTK_WINDOW (window));
+  cmio_test_iterate (200);
+  window = get_window ();
+  page = open_page (window);
+  start = GTK_BUTTON (cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "start"));
   g_assert_false (cmio_assessment_page_in_wizard (page));
   g_assert_cmpstr (gtk_button_get_label (start), ==, "_Resume");
   g_signal_emit_by_name (start, "clicked");
@@ -209,6 +214,40 @@ test_assessment_ui_wizard (void)
   g_assert_cmpuint (rated, >, 0);
   g_assert_cmpstr (cmio_window_get_last_toast (window), ==, "Self-assessment saved");
   g_assert_cmpstr (gtk_button_get_label (start), ==, "_Start Again");
+
+  /* Its results: the heading, the chart, a score per domain as the core
+   * computes it, and the gaps with the chapters that help. */
+  {
+    g_autoptr(CmioAssessmentResult) result = cmio_assessment_result_new (cmio_application_get_content_pack (app),
+                                                                         progress, assessment);
+    const CmioDomainScore *first_domain = cmio_assessment_result_get_domain (result, 0);
+    g_autofree char *expected = g_strdup_printf ("%.1f of 5", first_domain->mean);
+    GtkWidget *domains = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "domains");
+    GtkWidget *row = cmio_test_find_descendant (domains, ADW_TYPE_ACTION_ROW);
+    GtkWidget *gaps = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "gaps");
+    GtkWidget *history = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "history");
+    GtkWidget *gap = cmio_test_find_descendant (gaps, ADW_TYPE_EXPANDER_ROW);
+    GtkWidget *delete;
+
+    g_assert_nonnull (cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_PICTURE, "chart"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+    g_assert_nonnull (gap);
+    g_assert_cmpstr (gtk_widget_get_name (gap), ==, cmio_assessment_result_get_gaps (result)[0]);
+
+    /* History: one, which can be deleted, and the deletion undone. */
+    row = cmio_test_find_named (history, ADW_TYPE_ACTION_ROW, assessment);
+    g_assert_nonnull (row);
+    delete = cmio_test_find_descendant (row, GTK_TYPE_BUTTON);
+    g_signal_emit_by_name (delete, "clicked");
+    cmio_test_iterate (50);
+    g_assert_cmpuint (cmio_progress_get_n_assessments (progress), ==, 0);
+    g_assert_cmpstr (cmio_window_get_last_toast (window), ==, "Self-assessment deleted");
+    g_assert_false (gtk_widget_get_visible (history));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    cmio_test_iterate (50);
+    g_assert_cmpuint (cmio_progress_get_n_assessments (progress), ==, 1);
+    g_assert_nonnull (cmio_test_find_named (history, ADW_TYPE_ACTION_ROW, assessment));
+  }
 }
 
 int

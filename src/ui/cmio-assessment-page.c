@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "cmio-assessment.h"
 #include "cmio-assessment-page.h"
 
 /* Steps: the introduction, one per domain, then the review. Every answer
@@ -32,9 +34,13 @@ struct _CmioAssessmentPage
   GtkBox parent_instance;
 
   GtkStack *stack;
-  AdwStatusPage *start_page;
+  GtkLabel *start_description;
   GtkButton *start;
   GtkButton *discard;
+  GtkBox *results;       /* the results shown, rebuilt for each */
+  AdwPreferencesGroup *history;
+  GPtrArray *history_rows;
+  char *shown_id;        /* whose results show; NULL for the latest */
 
   GtkStack *steps;
   GtkProgressBar *progress_bar;
@@ -45,6 +51,7 @@ struct _CmioAssessmentPage
 
   CmioContentPack *pack;
   CmioProgress *progress;
+  CmioUndoStack *undo;
   GPtrArray *ratings;   /* of Rating */
   int step;
   int n_steps;
@@ -55,6 +62,7 @@ G_DEFINE_FINAL_TYPE (CmioAssessmentPage, cmio_assessment_page, GTK_TYPE_BOX)
 
 enum {
   TOAST,
+  OPEN_CHAPTER,
   N_SIGNALS
 };
 
@@ -66,6 +74,8 @@ toast (CmioAssessmentPage *self,
 {
   g_signal_emit (self, signals[TOAST], 0, message, FALSE);
 }
+
+static void update_results (CmioAssessmentPage *self);
 
 static void
 rating_free (Rating *rating)
@@ -346,6 +356,11 @@ show_step (CmioAssessmentPage *self,
 
   if (!self->loading && cmio_progress_has_draft (self->progress))
     cmio_progress_set_draft_page (self->progress, self->step, NULL);
+
+  /* The keyboard goes on with the page: its first rating, or Next. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->steps)) &&
+      !gtk_widget_child_focus (gtk_stack_get_visible_child (self->steps), GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (self->next));
 }
 
 static void
@@ -369,7 +384,331 @@ update_start_page (CmioAssessmentPage *self)
     description = g_strdup (_("Rate yourself against the skills employers ask of a CMIO, to see where you "
                               "stand and which chapters to read next. It takes about ten minutes, and "
                               "your answers stay on this computer."));
-  adw_status_page_set_description (self->start_page, description);
+  gtk_label_set_text (self->start_description, description);
+  update_results (self);
+}
+
+/* Results and history */
+
+/* "Day N" of the plan when @timestamp happened, or -1 when unknown. */
+static int
+plan_day (CmioAssessmentPage *self,
+          const char         *timestamp)
+{
+  const char *start = cmio_progress_get_profile (self->progress, "start_date");
+  g_autoptr(GDateTime) when = timestamp ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GDate start_date;
+  GDate day;
+
+  if (start == NULL || when == NULL)
+    return -1;
+
+  g_date_clear (&start_date, 1);
+  g_date_set_parse (&start_date, start);
+  if (!g_date_valid (&start_date))
+    return -1;
+
+  local = g_date_time_to_local (when);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return g_date_days_between (&start_date, &day);
+}
+
+static char *
+describe_assessment (CmioAssessmentPage *self,
+                     const char         *id)
+{
+  const char *completed = cmio_progress_get_assessment_field (self->progress, id, "completed_at");
+  g_autoptr(GDateTime) utc = completed ? g_date_time_new_from_iso8601 (completed, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *date = local ? g_date_time_format (local, _("%B %-d, %Y")) : g_strdup ("");
+  int day = plan_day (self, completed);
+
+  if (day >= 0)
+    /* Translators: a self-assessment: its date, then the day of the 90-day plan */
+    return g_strdup_printf (_("%s · day %d"), date, day);
+
+  return g_steal_pointer (&date);
+}
+
+static GtkWidget *
+plain_row (const char *title,
+           const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Titles come from the content pack or the user: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+chapter_row_activated_cb (AdwActionRow       *row,
+                          CmioAssessmentPage *self)
+{
+  g_signal_emit (self, signals[OPEN_CHAPTER], 0, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static char *
+score_text (int score)
+{
+  if (score == CMIO_ASSESSMENT_NOT_SURE)
+    return g_strdup (_("Not sure"));
+  if (score == CMIO_ASSESSMENT_UNANSWERED)
+    return g_strdup (_("Not answered"));
+  return g_strdup_printf (_("%d of 5"), score);
+}
+
+static CmioCompetency *
+find_competency (CmioAssessmentResult *result,
+                 const char           *id)
+{
+  for (guint i = 0; i < cmio_assessment_result_get_n_competencies (result); i++)
+    {
+      CmioCompetency *competency = cmio_assessment_result_get_competency (result, i);
+
+      if (g_strcmp0 (cmio_competency_get_id (competency), id) == 0)
+        return competency;
+    }
+
+  return NULL;
+}
+
+/* A group of competencies; for gaps, the chapters and items that help. */
+static GtkWidget *
+highlights_group (CmioAssessmentPage   *self,
+                  CmioAssessmentResult *result,
+                  const char           *title,
+                  const char * const   *ids,
+                  gboolean              with_help)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      CmioCompetency *competency = find_competency (result, ids[i]);
+      g_autofree char *score = score_text (cmio_assessment_result_get_score (result, ids[i]));
+      g_auto(GStrv) chapters = NULL;
+      g_auto(GStrv) items = NULL;
+      GtkWidget *row;
+
+      if (competency == NULL)
+        continue;
+
+      if (!with_help ||
+          !cmio_assessment_result_dup_recommendations (result, ids[i], &chapters, &items) ||
+          chapters == NULL || chapters[0] == NULL)
+        {
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     plain_row (cmio_competency_get_title (competency), score));
+          continue;
+        }
+
+      row = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cmio_competency_get_title (competency));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), score);
+      gtk_widget_set_name (row, ids[i]);
+      for (guint c = 0; chapters[c] != NULL; c++)
+        {
+          CmioChapter *chapter = cmio_content_pack_find_chapter (self->pack, chapters[c]);
+          g_autofree char *read = NULL;
+          g_autoptr(GPtrArray) chapter_items = NULL;
+          GtkWidget *help;
+
+          if (chapter == NULL)
+            continue;
+
+          read = g_strdup_printf (_("Read “%s”"), cmio_chapter_get_title (chapter));
+          chapter_items = cmio_content_pack_get_chapter_items (self->pack, chapters[c]);
+          {
+            g_autofree char *subtitle = g_strdup_printf (ngettext ("Chapter %u, with %u checklist item",
+                                                                   "Chapter %u, with %u checklist items",
+                                                                   chapter_items->len),
+                                                         cmio_chapter_get_number (chapter), chapter_items->len);
+            help = plain_row (read, subtitle);
+          }
+          gtk_widget_set_name (help, chapters[c]);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (help), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (help), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          g_signal_connect (help, "activated", G_CALLBACK (chapter_row_activated_cb), self);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), help);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  return group;
+}
+
+static void
+show_results_of (CmioAssessmentPage *self,
+                 const char         *id)
+{
+  g_autoptr(CmioAssessmentResult) result = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *when = NULL;
+  GtkWidget *child;
+  GtkWidget *group;
+  GtkWidget *label;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
+    gtk_box_remove (self->results, child);
+
+  result = id ? cmio_assessment_result_new (self->pack, self->progress, id) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->results), result != NULL);
+  if (result == NULL)
+    return;
+
+  when = describe_assessment (self, id);
+  heading = g_strdup_printf (_("Results: %s"), when);
+  label = gtk_label_new (heading);
+  gtk_widget_set_name (label, "results-heading");
+  gtk_widget_add_css_class (label, "title-3");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (self->results, label);
+
+  /* The chart the exports carry too, with the scores said in words. */
+  svg = cmio_assessment_chart_svg (self->pack, self->progress, id, NULL);
+  if (svg != NULL)
+    {
+      gsize length = strlen (svg);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&svg), length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      texture = gdk_texture_new_from_bytes (bytes, &error);
+      if (texture != NULL)
+        {
+          GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+
+          gtk_widget_set_name (picture, "chart");
+          int width = gdk_texture_get_width (texture);
+          int height = gdk_texture_get_height (texture);
+
+          /* As tall as the chart is at the page's width, at most its own. */
+          gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+          gtk_widget_set_size_request (picture, -1, width > 0 ? (int) (height * MIN (1.0, 560.0 / width)) : height);
+          gtk_picture_set_alternative_text (GTK_PICTURE (picture), _("Scores by domain, compared with earlier self-assessments"));
+          gtk_widget_add_css_class (picture, "card");
+          gtk_box_append (self->results, picture);
+        }
+      else
+        g_warning ("The chart could not be shown: %s", error->message);
+    }
+
+  group = adw_preferences_group_new ();
+  gtk_widget_set_name (group, "domains");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("By Domain"));
+  for (guint d = 0; d < cmio_assessment_result_get_n_domains (result); d++)
+    {
+      const CmioDomainScore *score = cmio_assessment_result_get_domain (result, d);
+      const CmioDomain *domain = cmio_content_pack_find_domain (self->pack, score->domain_id);
+      g_autofree char *text = score->n_answered > 0 ? g_strdup_printf (_("%.1f of 5"), score->mean)
+                                                    : g_strdup (_("No answers"));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 plain_row (domain ? domain->title : score->domain_id, text));
+    }
+  gtk_box_append (self->results, group);
+
+  group = highlights_group (self, result, _("Strengths"), cmio_assessment_result_get_strengths (result), FALSE);
+  gtk_widget_set_name (group, "strengths");
+  gtk_box_append (self->results, group);
+  group = highlights_group (self, result, _("Gaps, and What Helps"), cmio_assessment_result_get_gaps (result), TRUE);
+  gtk_widget_set_name (group, "gaps");
+  gtk_box_append (self->results, group);
+}
+
+static void
+history_row_activated_cb (AdwActionRow       *row,
+                          CmioAssessmentPage *self)
+{
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (gtk_widget_get_name (GTK_WIDGET (row)));
+  show_results_of (self, self->shown_id);
+}
+
+static void
+delete_assessment_cb (GtkButton          *button,
+                      CmioAssessmentPage *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "assessment-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo == NULL)
+    return;
+
+  if (g_strcmp0 (self->shown_id, id) == 0)
+    g_clear_pointer (&self->shown_id, g_free);
+
+  if (!cmio_undo_stack_remove_assessment (self->undo, id, &error))
+    toast (self, error->message);
+  else
+    g_signal_emit (self, signals[TOAST], 0, cmio_undo_stack_get_label (self->undo), TRUE);
+}
+
+static void
+update_results (CmioAssessmentPage *self)
+{
+  g_auto(GStrv) history = NULL;
+  const char *shown;
+  guint n;
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_preferences_group_remove (self->history, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+
+  history = self->progress ? cmio_assessment_dup_history (self->progress) : NULL;
+  n = history ? g_strv_length (history) : 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->history), n > 0);
+
+  /* Newest first */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autofree char *title = describe_assessment (self, history[i]);
+      g_autoptr(CmioAssessmentResult) result = cmio_assessment_result_new (self->pack, self->progress, history[i]);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *delete_label = g_strdup_printf (_("Delete the self-assessment of %s"), title);
+      guint answered = 0;
+      guint not_sure = 0;
+      guint unanswered = 0;
+      GtkWidget *row;
+      GtkWidget *button;
+
+      if (result != NULL)
+        cmio_assessment_result_get_counts (result, &answered, &not_sure, &unanswered);
+      subtitle = g_strdup_printf (_("%u of %u answered"), answered, answered + not_sure + unanswered);
+      row = plain_row (title, subtitle);
+      gtk_widget_set_name (row, history[i]);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (history_row_activated_cb), self);
+
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Delete"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+      g_object_set_data_full (G_OBJECT (button), "assessment-id", g_strdup (history[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (delete_assessment_cb), self);
+      gtk_widget_set_sensitive (button, !cmio_progress_get_read_only (self->progress));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      adw_preferences_group_add (self->history, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+
+  shown = self->shown_id;
+  if (shown == NULL || (history != NULL && !g_strv_contains ((const char * const *) history, shown)))
+    shown = n > 0 ? history[n - 1] : NULL;
+  show_results_of (self, shown);
 }
 
 static void
@@ -424,6 +763,7 @@ go_next (CmioAssessmentPage *self)
     }
 
   toast (self, _("Self-assessment saved"));
+  g_clear_pointer (&self->shown_id, g_free);
   update_start_page (self);
   gtk_stack_set_visible_child_name (self->stack, "start");
 }
@@ -562,6 +902,7 @@ cmio_assessment_page_dispose (GObject *object)
 
   g_clear_object (&self->pack);
   g_clear_object (&self->progress);
+  g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (cmio_assessment_page_parent_class)->dispose (object);
 }
@@ -572,6 +913,8 @@ cmio_assessment_page_finalize (GObject *object)
   CmioAssessmentPage *self = (CmioAssessmentPage *) object;
 
   g_clear_pointer (&self->ratings, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_free (self->shown_id);
 
   G_OBJECT_CLASS (cmio_assessment_page_parent_class)->finalize (object);
 }
@@ -589,6 +932,10 @@ cmio_assessment_page_class_init (CmioAssessmentPageClass *klass)
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+  signals[OPEN_CHAPTER] =
+    g_signal_new ("open-chapter", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "assessment.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "assessment.back", NULL, back_action);
@@ -610,25 +957,53 @@ cmio_assessment_page_init (CmioAssessmentPage *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
 
-  /* The start */
-  self->start_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->start_page, "emblem-default-symbolic");
-  adw_status_page_set_title (self->start_page, _("Self-Assessment"));
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  self->start = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Start")));
-  gtk_widget_set_name (GTK_WIDGET (self->start), "start");
-  gtk_widget_add_css_class (GTK_WIDGET (self->start), "pill");
-  gtk_widget_add_css_class (GTK_WIDGET (self->start), "suggested-action");
-  g_signal_connect_swapped (self->start, "clicked", G_CALLBACK (start_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->start));
-  self->discard = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Start _Over")));
-  gtk_widget_set_name (GTK_WIDGET (self->discard), "discard");
-  gtk_widget_add_css_class (GTK_WIDGET (self->discard), "pill");
-  g_signal_connect_swapped (self->discard, "clicked", G_CALLBACK (discard_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->discard));
-  adw_status_page_set_child (self->start_page, buttons);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->start_page), "start");
+  /* The start: what it is, Start or Resume, the results, the history */
+  self->history_rows = g_ptr_array_new ();
+  {
+    GtkWidget *home = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+    GtkWidget *label;
+    GtkWidget *icon;
+
+    icon = gtk_image_new_from_icon_name ("emblem-default-symbolic");
+    gtk_image_set_pixel_size (GTK_IMAGE (icon), 96);
+    gtk_widget_add_css_class (icon, "dim-label");
+    gtk_box_append (GTK_BOX (home), icon);
+    label = gtk_label_new (_("Self-Assessment"));
+    gtk_widget_add_css_class (label, "title-1");
+    gtk_box_append (GTK_BOX (home), label);
+    self->start_description = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->start_description, TRUE);
+    gtk_label_set_justify (self->start_description, GTK_JUSTIFY_CENTER);
+    gtk_box_append (GTK_BOX (home), GTK_WIDGET (self->start_description));
+
+    buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+    self->start = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Start")));
+    gtk_widget_set_name (GTK_WIDGET (self->start), "start");
+    gtk_widget_add_css_class (GTK_WIDGET (self->start), "pill");
+    gtk_widget_add_css_class (GTK_WIDGET (self->start), "suggested-action");
+    g_signal_connect_swapped (self->start, "clicked", G_CALLBACK (start_clicked_cb), self);
+    gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->start));
+    self->discard = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Start _Over")));
+    gtk_widget_set_name (GTK_WIDGET (self->discard), "discard");
+    gtk_widget_add_css_class (GTK_WIDGET (self->discard), "pill");
+    g_signal_connect_swapped (self->discard, "clicked", G_CALLBACK (discard_clicked_cb), self);
+    gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->discard));
+    gtk_box_append (GTK_BOX (home), buttons);
+
+    self->results = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+    gtk_widget_set_name (GTK_WIDGET (self->results), "results");
+    gtk_widget_set_margin_top (GTK_WIDGET (self->results), 12);
+    gtk_box_append (GTK_BOX (home), GTK_WIDGET (self->results));
+
+    self->history = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+    gtk_widget_set_name (GTK_WIDGET (self->history), "history");
+    adw_preferences_group_set_title (self->history, _("History"));
+    adw_preferences_group_set_description (self->history, _("Choose one to see its results"));
+    gtk_box_append (GTK_BOX (home), GTK_WIDGET (self->history));
+
+    gtk_stack_add_named (self->stack, scrolled (home), "start");
+  }
 
   /* The wizard */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -662,7 +1037,8 @@ cmio_assessment_page_init (CmioAssessmentPage *self)
 void
 cmio_assessment_page_set_context (CmioAssessmentPage *self,
                                   CmioContentPack    *pack,
-                                  CmioProgress       *progress)
+                                  CmioProgress       *progress,
+                                  CmioUndoStack      *undo)
 {
   g_return_if_fail (CMIO_IS_ASSESSMENT_PAGE (self));
 
@@ -670,6 +1046,7 @@ cmio_assessment_page_set_context (CmioAssessmentPage *self,
     g_signal_handlers_disconnect_by_data (self->progress, self);
   g_set_object (&self->pack, pack);
   g_set_object (&self->progress, progress);
+  g_set_object (&self->undo, undo);
   if (progress != NULL)
     {
       g_signal_connect_object (progress, "changed::draft", G_CALLBACK (draft_changed_cb), self,

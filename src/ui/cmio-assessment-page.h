@@ -10,6 +10,7 @@
 
 #include "cmio-content-pack.h"
 #include "cmio-progress.h"
+#include "cmio-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,8 @@ G_DECLARE_FINAL_TYPE (CmioAssessmentPage, cmio_assessment_page, CMIO, ASSESSMENT
 
 void     cmio_assessment_page_set_context (CmioAssessmentPage *self,
                                            CmioContentPack    *pack,
-                                           CmioProgress       *progress);
+                                           CmioProgress       *progress,
+                                           CmioUndoStack      *undo);
 int      cmio_assessment_page_get_step    (CmioAssessmentPage *self);
 int      cmio_assessment_page_get_n_steps (CmioAssessmentPage *self);
 gboolean cmio_assessment_page_in_wizard   (CmioAssessmentPage *self);

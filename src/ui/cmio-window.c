@@ -261,8 +261,10 @@ ensure_assessment_page (CmioWindow *self)
     return;
 
   self->assessment_page = g_object_new (CMIO_TYPE_ASSESSMENT_PAGE, NULL);
-  cmio_assessment_page_set_context (self->assessment_page, self->pack, self->progress);
+  cmio_assessment_page_set_context (self->assessment_page, self->pack, self->progress, self->undo);
   g_signal_connect_object (self->assessment_page, "toast", G_CALLBACK (page_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assessment_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->assessment_page), ASSESSMENT_PAGE);
 }
@@ -309,7 +311,8 @@ cmio_window_open_page (CmioWindow *self,
       gtk_stack_set_visible_child_name (self->content_stack, NOTES_PAGE);
       gtk_search_bar_set_search_mode (self->find_bar, FALSE);
     }
-  else if (g_strcmp0 (page, ASSESSMENT_PAGE) == 0 && self->progress != NULL && self->pack != NULL)
+  else if (g_strcmp0 (page, ASSESSMENT_PAGE) == 0 && self->progress != NULL && self->pack != NULL &&
+           self->undo != NULL)
     {
       ensure_assessment_page (self);
       self->page = g_strdup (ASSESSMENT_PAGE);
