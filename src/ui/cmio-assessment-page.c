@@ -193,14 +193,14 @@ rating_key_cb (GtkEventControllerKey *controller,
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 
-  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_5)
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_5)
     level = keyval - GDK_KEY_0;
-  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_5)
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_5)
     level = keyval - GDK_KEY_KP_0;
   else
     return FALSE;
 
-  gtk_toggle_button_set_active (rating->choices[level - 1], TRUE);
+  gtk_toggle_button_set_active (rating->choices[level > 0 ? level - 1 : N_CHOICES - 1], TRUE);
   return TRUE;
 }
 
@@ -237,6 +237,7 @@ create_rating (CmioAssessmentPage *self,
   gtk_box_append (GTK_BOX (box), label);
 
   gtk_widget_add_css_class (choices, "linked");
+  gtk_widget_add_css_class (choices, "rating");
   gtk_widget_set_halign (choices, GTK_ALIGN_START);
   g_object_set (choices, "margin-start", 12, "margin-end", 12, NULL);
   for (guint i = 0; i < N_CHOICES; i++)
@@ -954,6 +955,7 @@ cmio_assessment_page_init (CmioAssessmentPage *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
 
   self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
 
@@ -1011,6 +1013,7 @@ cmio_assessment_page_init (CmioAssessmentPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->progress_bar), "osd");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
   self->steps = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (self->steps, FALSE);
   gtk_stack_set_transition_type (self->steps, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
   gtk_widget_set_vexpand (GTK_WIDGET (self->steps), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->steps));
