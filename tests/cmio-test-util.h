@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <webkit/webkit.h>
 
 #include "cmio-application.h"
 #include "cmio-window.h"
@@ -31,6 +32,8 @@ GtkWidget *cmio_test_find_shortcut   (GtkWidget         *root,
 GtkWindow *cmio_test_find_toplevel   (GType              type);
 gboolean   cmio_test_toplevel_shown  (gpointer           type);
 
+char      *cmio_test_evaluate        (WebKitWebView     *view,
+                                      const char        *script);
 CmioApplication *cmio_test_application_new (void);
 CmioWindow *cmio_test_main_window    (CmioApplication   *app);
 

@@ -14,11 +14,20 @@
 #include "cmio-chapter-page.h"
 #include "cmio-note-editor.h"
 #include "cmio-notes-page.h"
+#include "cmio-reader-view.h"
 #include "cmio-test-util.h"
 #include "cmio-welcome-window.h"
 #include "cmio-window.h"
 
 static CmioApplication *app;
+static GPtrArray *launched;
+
+static void
+fake_launcher (const char *uri,
+               GtkWidget  *parent)
+{
+  g_ptr_array_add (launched, g_strdup (uri));
+}
 
 static CmioWindow *
 get_window (void)
@@ -541,6 +550,31 @@ test_notes_ui_preview (void)
   g_assert_null (strstr (lower, "src=\"https"));
   g_assert_nonnull (strstr (lower, "&lt;script&gt;"));
 
+  /* A web link the user clicks opens outside; a javascript: one is not a
+   * link at all, and nothing navigates the preview away. */
+  while (webkit_web_view_is_loading (WEBKIT_WEB_VIEW (preview)))
+    cmio_test_iterate (50);
+  g_ptr_array_set_size (launched, 0);
+  {
+    const char *hrefs[] = { "https://example.org/cmio", "javascript:document.title='x'", "file:///etc/passwd" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (hrefs); i++)
+      {
+        g_autofree char *script = g_strdup_printf ("(function () {"
+                                                   "  const a = document.createElement ('a');"
+                                                   "  a.href = \"%s\"; a.textContent = 'x';"
+                                                   "  document.body.appendChild (a); a.click (); return 'ok';"
+                                                   "}) ()", hrefs[i]);
+        g_autofree char *result = cmio_test_evaluate (WEBKIT_WEB_VIEW (preview), script);
+
+        g_assert_cmpstr (result, ==, "ok");
+        cmio_test_iterate (300);
+      }
+  }
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (launched, 0), ==, "https://example.org/cmio");
+  g_assert_cmpstr (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (preview)), ==, "about:blank");
+
   /* Again: back to the text. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "note.preview", NULL));
   cmio_test_iterate (300);
@@ -592,6 +626,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  launched = g_ptr_array_new_with_free_func (g_free);
+  cmio_reader_view_set_uri_launcher (fake_launcher);
   app = cmio_test_application_new ();
 
   g_test_add_func ("/cmio/notes-ui/typing-reaches-file", test_notes_ui_typing_reaches_file);

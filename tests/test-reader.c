@@ -64,44 +64,12 @@ open_chapter (CmioWindow *window,
   g_assert_true (cmio_test_wait_for (reader_ready, get_reader (window), 30000));
 }
 
-typedef struct
-{
-  gboolean done;
-  char *result;
-} Evaluation;
-
-static void
-evaluated_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Evaluation *evaluation = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JSCValue) value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
-                                                                          result, &error);
-
-  g_assert_no_error (error);
-  evaluation->result = jsc_value_is_undefined (value) ? g_strdup ("") : jsc_value_to_string (value);
-  evaluation->done = TRUE;
-}
-
-static gboolean
-evaluation_done (gpointer data)
-{
-  return ((Evaluation *) data)->done;
-}
-
 /* Runs @script in the test's own world of the page and returns its value. */
 static char *
 evaluate (CmioWindow *window,
           const char *script)
 {
-  Evaluation evaluation = { FALSE, NULL };
-
-  webkit_web_view_evaluate_javascript (get_web_view (window), script, -1, "test", NULL, NULL,
-                                       evaluated_cb, &evaluation);
-  g_assert_true (cmio_test_wait_for (evaluation_done, &evaluation, 10000));
-  return evaluation.result;
+  return cmio_test_evaluate (get_web_view (window), script);
 }
 
 /* Tests */

@@ -449,7 +449,9 @@ ensure_preview (CmioNoteEditor *self)
   if (self->preview != NULL)
     return;
 
-  settings = webkit_settings_new_with_settings ("enable-javascript", FALSE,
+  /* As in the reader: the page's own script (elements, event handlers) is
+   * off, and the content security policy lets nothing load or run. */
+  settings = webkit_settings_new_with_settings ("enable-javascript", TRUE,
                                                 "enable-javascript-markup", FALSE,
                                                 "javascript-can-open-windows-automatically", FALSE,
                                                 "enable-developer-extras", FALSE,
