@@ -234,14 +234,15 @@ test_assessment_ui_wizard (void)
     const CmioDomainScore *first_domain = cmio_assessment_result_get_domain (result, 0);
     g_autofree char *expected = g_strdup_printf ("%.1f of 5", first_domain->mean);
     GtkWidget *domains = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "domains");
-    GtkWidget *row = cmio_test_find_descendant (domains, ADW_TYPE_ACTION_ROW);
+    GtkWidget *row = cmio_test_find_descendant (domains, ADW_TYPE_EXPANDER_ROW);
     GtkWidget *gaps = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "gaps");
     GtkWidget *history = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "history");
     GtkWidget *gap = cmio_test_find_descendant (gaps, ADW_TYPE_EXPANDER_ROW);
     GtkWidget *delete;
 
     g_assert_nonnull (cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_PICTURE, "chart"));
-    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, expected);
+    g_assert_cmpstr (gtk_widget_get_name (row), ==, first_domain->domain_id);
     g_assert_nonnull (gap);
     g_assert_cmpstr (gtk_widget_get_name (gap), ==, cmio_assessment_result_get_gaps (result)[0]);
 
@@ -261,6 +262,71 @@ test_assessment_ui_wizard (void)
   }
 }
 
+/* A prepared history: two self-assessments; the page shows the latest's
+ * figures as the core computes them, and both in the history. */
+static void
+test_assessment_ui_history (void)
+{
+  CmioWindow *window = get_window ();
+  CmioProgress *progress = get_progress ();
+  CmioContentPack *pack = cmio_application_get_content_pack (app);
+  GListModel *competencies = cmio_content_pack_get_competencies (pack);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CmioAssessmentResult) result = NULL;
+  g_autofree char *latest = NULL;
+  CmioAssessmentPage *page;
+  GtkWidget *history;
+  GtkWidget *domains;
+  GtkWidget *heading;
+  guint n_before = cmio_progress_get_n_assessments (progress);
+
+  g_assert_nonnull (cmio_progress_start_draft (progress, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (competencies); i++)
+    {
+      g_autoptr(CmioCompetency) competency = g_list_model_get_item (competencies, i);
+
+      g_assert_true (cmio_progress_set_draft_rating (progress, cmio_competency_get_id (competency),
+                                                     1 + i % 5, NULL, &error));
+    }
+  latest = cmio_progress_finish_draft (progress, &error);
+  g_assert_no_error (error);
+  result = cmio_assessment_result_new (pack, progress, latest);
+
+  page = open_page (window);
+  history = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "history");
+  g_assert_nonnull (cmio_test_find_named (history, ADW_TYPE_ACTION_ROW, latest));
+  g_assert_cmpuint (n_before + 1, ==, cmio_progress_get_n_assessments (progress));
+  g_assert_cmpuint (n_before, >=, 1);
+
+  heading = cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_LABEL, "results-heading");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heading)), "Results: "));
+  domains = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "domains");
+  for (guint d = 0; d < cmio_assessment_result_get_n_domains (result); d++)
+    {
+      const CmioDomainScore *score = cmio_assessment_result_get_domain (result, d);
+      g_autofree char *expected = g_strdup_printf ("%.1f of 5", score->mean);
+      GtkWidget *row = cmio_test_find_named (domains, ADW_TYPE_EXPANDER_ROW, score->domain_id);
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, expected);
+    }
+
+  /* The gaps name the lowest, with their chapters to read. */
+  {
+    GtkWidget *gaps = cmio_test_find_named (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "gaps");
+    const char *gap = cmio_assessment_result_get_gaps (result)[0];
+    g_auto(GStrv) chapters = NULL;
+    g_auto(GStrv) items = NULL;
+    GtkWidget *row = cmio_test_find_named (gaps, ADW_TYPE_EXPANDER_ROW, gap);
+
+    g_assert_nonnull (row);
+    g_assert_cmpint (cmio_assessment_result_get_score (result, gap), ==, 1);
+    g_assert_true (cmio_assessment_result_dup_recommendations (result, gap, &chapters, &items));
+    g_assert_nonnull (chapters[0]);
+    g_assert_nonnull (cmio_test_find_named (row, ADW_TYPE_ACTION_ROW, chapters[0]));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +338,7 @@ main (int   argc,
   app = cmio_test_application_new ();
 
   g_test_add_func ("/cmio/assessment-ui/wizard", test_assessment_ui_wizard);
+  g_test_add_func ("/cmio/assessment-ui/history", test_assessment_ui_history);
 
   status = g_test_run ();
 

@@ -615,8 +615,25 @@ show_results_of (CmioAssessmentPage *self,
       g_autofree char *text = score->n_answered > 0 ? g_strdup_printf (_("%.1f of 5"), score->mean)
                                                     : g_strdup (_("No answers"));
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 plain_row (domain ? domain->title : score->domain_id, text));
+      GtkWidget *row = adw_expander_row_new ();
+
+      /* Opened, the domain shows each of its competencies' scores. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), domain ? domain->title : score->domain_id);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), text);
+      gtk_widget_set_name (row, score->domain_id);
+      for (guint i = 0; i < cmio_assessment_result_get_n_competencies (result); i++)
+        {
+          CmioCompetency *competency = cmio_assessment_result_get_competency (result, i);
+          g_autofree char *competency_score = NULL;
+
+          if (g_strcmp0 (cmio_competency_get_domain_id (competency), score->domain_id) != 0)
+            continue;
+          competency_score = score_text (cmio_assessment_result_get_score (result, cmio_competency_get_id (competency)));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                    plain_row (cmio_competency_get_title (competency), competency_score));
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   gtk_box_append (self->results, group);
 
