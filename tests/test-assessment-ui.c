@@ -150,6 +150,29 @@ test_assessment_ui_wizard (void)
   g_assert_cmpuint (cards->len, >, 0);
   press_key (g_ptr_array_index (cards, 0), GDK_KEY_4);
   g_assert_cmpint (active_level (g_ptr_array_index (cards, 0)), ==, 4);
+
+  /* Moving across the scale shows each level's meaning. */
+  {
+    GtkWidget *card = g_ptr_array_index (cards, 0);
+    GtkWidget *third = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (card_choices (card))));
+    GtkWidget *meaning = gtk_widget_get_next_sibling (card_choices (card));
+    CmioCompetency *competency = NULL;
+    GListModel *all = cmio_content_pack_get_competencies (cmio_application_get_content_pack (app));
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(CmioCompetency) candidate = g_list_model_get_item (all, i);
+
+        if (g_strcmp0 (cmio_competency_get_id (candidate), gtk_widget_get_name (card)) == 0)
+          competency = candidate;
+      }
+    g_assert_nonnull (competency);
+    gtk_widget_grab_focus (third);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (meaning)), ==, cmio_competency_get_level (competency, 3));
+    /* Leaving the scale shows the chosen level's meaning again. */
+    gtk_widget_grab_focus (cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "next"));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (meaning)), ==, cmio_competency_get_level (competency, 4));
+  }
   first_id = g_strdup (gtk_widget_get_name (g_ptr_array_index (cards, 0)));
   g_assert_true (cmio_progress_get_rating (progress, cmio_progress_start_draft (progress, NULL), first_id,
                                            &level, NULL));

@@ -142,6 +142,31 @@ current_level (Rating *rating)
   return -1;
 }
 
+/* Moving across the scale by keyboard shows each level's meaning; leaving
+ * it shows the chosen one's again. */
+static void
+choice_focused_cb (GtkEventControllerFocus *controller,
+                   Rating                  *rating)
+{
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (GTK_WIDGET (rating->choices[i]) == button)
+      show_meaning (rating, choice_level (i));
+}
+
+static void
+scale_left_cb (GtkEventControllerFocus *controller,
+               Rating                  *rating)
+{
+  int level = current_level (rating);
+
+  if (level >= 0)
+    show_meaning (rating, level);
+  else
+    gtk_label_set_text (rating->meaning, _("Not answered yet"));
+}
+
 static void
 save_rating (Rating *rating)
 {
@@ -260,6 +285,12 @@ create_rating (CmioAssessmentPage *self,
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), rating->choices[0]);
       rating->choices[i] = GTK_TOGGLE_BUTTON (button);
       g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), rating);
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (focus, "enter", G_CALLBACK (choice_focused_cb), rating);
+        gtk_widget_add_controller (button, focus);
+      }
       gtk_box_append (GTK_BOX (choices), button);
     }
   gtk_box_append (GTK_BOX (box), choices);
@@ -284,6 +315,12 @@ create_rating (CmioAssessmentPage *self,
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (rating_key_cb), rating);
   gtk_widget_add_controller (choices, keys);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect (focus, "leave", G_CALLBACK (scale_left_cb), rating);
+    gtk_widget_add_controller (choices, focus);
+  }
 
   return box;
 }
