@@ -257,6 +257,12 @@ test_plan_ui_whole_checklist (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
 }
 
+static gboolean
+due_filled (gpointer list)
+{
+  return count_rows (list) > 0;
+}
+
 static void
 test_plan_ui_overview (void)
 {
@@ -274,7 +280,10 @@ test_plan_ui_overview (void)
 
   day = GTK_LABEL (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_LABEL, "day"));
   g_assert_cmpstr (gtk_label_get_text (day), ==, "Day 45 of 90");
+  /* The items due fill in just after the page shows, when the main loop is
+   * idle: wait for them, however busy the machine. */
   due = GTK_LIST_BOX (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "due"));
+  g_assert_true (cmio_test_wait_for (due_filled, due, 10000));
   g_assert_cmpuint (count_rows (due), ==, 5);
 }
 
