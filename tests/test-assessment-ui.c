@@ -347,6 +347,32 @@ test_assessment_ui_history (void)
     g_assert_true (cmio_assessment_result_dup_recommendations (result, gap, &chapters, &items));
     g_assert_nonnull (chapters[0]);
     g_assert_nonnull (cmio_test_find_named (row, ADW_TYPE_ACTION_ROW, chapters[0]));
+
+    /* Its checklist items are listed too, and one opens its chapter. */
+    {
+      guint n_items = 0;
+      GtkWidget *item_row = NULL;
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+      g_ptr_array_add (all, row);
+      while (all->len > 0)
+        {
+          GtkWidget *widget = g_ptr_array_steal_index (all, all->len - 1);
+
+          if (ADW_IS_ACTION_ROW (widget) && gtk_widget_has_css_class (widget, "item"))
+            {
+              n_items++;
+              item_row = widget;
+            }
+          for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+            g_ptr_array_add (all, child);
+        }
+      g_assert_cmpuint (n_items, ==, g_strv_length (items));
+      g_assert_nonnull (item_row);
+      g_signal_emit_by_name (item_row, "activated");
+      cmio_test_iterate (100);
+      g_assert_true (g_str_has_prefix (cmio_window_get_page (window), "chapter:"));
+    }
   }
 }
 

@@ -577,6 +577,21 @@ highlights_group (CmioAssessmentPage   *self,
           adw_action_row_add_suffix (ADW_ACTION_ROW (help), gtk_image_new_from_icon_name ("go-next-symbolic"));
           g_signal_connect (help, "activated", G_CALLBACK (chapter_row_activated_cb), self);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), help);
+
+          /* Its checklist items, each opening the chapter beside them. */
+          for (guint n = 0; n < chapter_items->len; n++)
+            {
+              CmioChecklistItem *item = g_ptr_array_index (chapter_items, n);
+              g_autofree char *title = g_strdup_printf ("%s  %s", cmio_checklist_item_get_number (item),
+                                                        cmio_checklist_item_get_text (item));
+              GtkWidget *item_row = plain_row (title, NULL);
+
+              gtk_widget_set_name (item_row, chapters[c]);
+              gtk_widget_add_css_class (item_row, "item");
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (item_row), TRUE);
+              g_signal_connect (item_row, "activated", G_CALLBACK (chapter_row_activated_cb), self);
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item_row);
+            }
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
