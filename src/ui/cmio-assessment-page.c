@@ -528,6 +528,9 @@ highlights_group (CmioAssessmentPage   *self,
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (ids == NULL || ids[0] == NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("None yet: too few competencies have a rating from 1 to 5."));
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       CmioCompetency *competency = find_competency (result, ids[i]);
