@@ -169,6 +169,16 @@ test_assessment_ui_wizard (void)
     g_assert_nonnull (competency);
     gtk_widget_grab_focus (third);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (meaning)), ==, cmio_competency_get_level (competency, 3));
+
+    /* A screen reader hears the competency, the level and its meaning. */
+    {
+      g_autofree char *expected = g_strdup_printf ("%s, level 3 of 5: %s", cmio_competency_get_title (competency),
+                                                   cmio_competency_get_level (competency, 3));
+      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (third),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+      g_assert_null (mismatch);
+    }
     /* Leaving the scale shows the chosen level's meaning again. */
     gtk_widget_grab_focus (cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "next"));
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (meaning)), ==, cmio_competency_get_level (competency, 4));
