@@ -295,6 +295,14 @@ test_assessment_ui_wizard (void)
   }
 }
 
+static gboolean
+subtitle_is_expected (gpointer row)
+{
+  const char *subtitle = adw_action_row_get_subtitle (row);
+
+  return subtitle != NULL && g_str_has_suffix (subtitle, g_object_get_data (row, "expected"));
+}
+
 /* A prepared history: two self-assessments; the page shows the latest's
  * figures as the core computes them, and both in the history. */
 static void
@@ -383,6 +391,26 @@ test_assessment_ui_history (void)
       cmio_test_iterate (100);
       g_assert_true (g_str_has_prefix (cmio_window_get_page (window), "chapter:"));
     }
+  }
+
+  /* The overview sums up the latest, and leads to the page. */
+  {
+    g_autofree char *summary = NULL;
+    double mean = 0;
+    AdwActionRow *row;
+
+    g_assert_true (cmio_assessment_result_get_mean (result, &mean));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+    cmio_test_iterate (200);
+    row = ADW_ACTION_ROW (cmio_test_find_named (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "assessment"));
+    g_assert_nonnull (row);
+    summary = g_strdup_printf ("%.1f of 5 on average", mean);
+    /* The overview brings itself up to date when the main loop is idle. */
+    g_object_set_data (G_OBJECT (row), "expected", summary);
+    g_assert_true (cmio_test_wait_for (subtitle_is_expected, row, 10000));
+    g_signal_emit_by_name (row, "activate");
+    cmio_test_iterate (100);
+    g_assert_cmpstr (cmio_window_get_page (window), ==, "assessment");
   }
 }
 

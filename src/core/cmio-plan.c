@@ -1276,3 +1276,16 @@ cmio_plan_set_search (CmioPlan   *self,
 
   rebuild_rows (self);
 }
+
+/**
+ * cmio_plan_get_content_pack:
+ * @self: a #CmioPlan
+ *
+ * Returns: (transfer none): the pack the plan is made from
+ */
+CmioContentPack *
+cmio_plan_get_content_pack (CmioPlan *self)
+{
+  g_return_val_if_fail (CMIO_IS_PLAN (self), NULL);
+  return self->pack;
+}

@@ -72,4 +72,6 @@ void              cmio_plan_set_filter          (CmioPlan         *self,
 void              cmio_plan_set_search          (CmioPlan         *self,
                                                  const char       *text);
 
+CmioContentPack  *cmio_plan_get_content_pack    (CmioPlan         *self);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cmio-assessment.h"
 #include "cmio-overview-page.h"
 
 #define N_DUE 5
@@ -161,6 +162,34 @@ update_assessment (CmioOverviewPage *self)
   when = time ? g_date_time_format (time, "%x") : g_strdup ("");
   title = g_strdup_printf (ngettext ("%u self-assessment completed", "%u self-assessments completed", n), n);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->assessment_row), title);
+
+  /* The latest's overall score, when it has one. */
+  if (self->plan != NULL)
+    {
+      g_autoptr(CmioAssessmentResult) result = NULL;
+      g_auto(GStrv) history = cmio_assessment_dup_history (self->progress);
+      guint n_done = history ? g_strv_length (history) : 0;
+      double mean;
+
+      if (n_done > 0)
+        result = cmio_assessment_result_new (cmio_plan_get_content_pack (self->plan), self->progress,
+                                             history[n_done - 1]);
+      if (result != NULL && cmio_assessment_result_get_mean (result, &mean))
+        {
+          g_autofree char *summary = NULL;
+
+          completed = cmio_progress_get_assessment_field (self->progress, history[n_done - 1], "completed_at");
+          g_clear_pointer (&time, g_date_time_unref);
+          g_free (when);
+          time = completed ? g_date_time_new_from_iso8601 (completed, NULL) : NULL;
+          when = time ? g_date_time_format (time, "%x") : g_strdup ("");
+          /* Translators: the latest self-assessment: its date, then its mean score */
+          summary = g_strdup_printf (_("Latest %s: %.1f of 5 on average"), when, mean);
+          adw_action_row_set_subtitle (self->assessment_row, summary);
+          return;
+        }
+    }
+
   adw_action_row_set_subtitle (self->assessment_row, when);
 }
 
