@@ -12,6 +12,7 @@
 
 #include "cmio-assessment.h"
 #include "cmio-assessment-page.h"
+#include "cmio-chart-view.h"
 
 /* Steps: the introduction, one per domain, then the review. Every answer
  * goes into the progress's draft at once, so Back, Next, closing half-way
@@ -426,98 +427,6 @@ update_start_page (CmioAssessmentPage *self)
   update_results (self);
 }
 
-/* The chart: as wide as the page allows, at most its own size, and as
- * tall as that width makes it, so a narrow window gets no empty bands. */
-
-#define CMIO_TYPE_CHART_VIEW (cmio_chart_view_get_type ())
-G_DECLARE_FINAL_TYPE (CmioChartView, cmio_chart_view, CMIO, CHART_VIEW, GtkWidget)
-
-struct _CmioChartView
-{
-  GtkWidget parent_instance;
-  GdkTexture *texture;
-};
-
-G_DEFINE_FINAL_TYPE (CmioChartView, cmio_chart_view, GTK_TYPE_WIDGET)
-
-static void
-cmio_chart_view_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
-{
-  CmioChartView *self = CMIO_CHART_VIEW (widget);
-  int width = gdk_texture_get_width (self->texture);
-  int height = gdk_texture_get_height (self->texture);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 0;
-      *natural = width;
-    }
-  else
-    {
-      int shown = for_size >= 0 ? MIN (for_size, width) : width;
-
-      *minimum = *natural = width > 0 ? (int) ((double) height * shown / width) : 0;
-    }
-}
-
-static GtkSizeRequestMode
-cmio_chart_view_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-cmio_chart_view_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
-{
-  CmioChartView *self = CMIO_CHART_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int shown = MIN (width, gdk_texture_get_width (self->texture));
-  int height = gdk_texture_get_width (self->texture) > 0
-               ? (int) ((double) gdk_texture_get_height (self->texture) * shown / gdk_texture_get_width (self->texture))
-               : 0;
-
-  gtk_snapshot_append_texture (snapshot, self->texture,
-                               &GRAPHENE_RECT_INIT ((width - shown) / 2.f, 0, shown, height));
-}
-
-static void
-cmio_chart_view_finalize (GObject *object)
-{
-  g_clear_object (&CMIO_CHART_VIEW (object)->texture);
-  G_OBJECT_CLASS (cmio_chart_view_parent_class)->finalize (object);
-}
-
-static void
-cmio_chart_view_class_init (CmioChartViewClass *klass)
-{
-  GTK_WIDGET_CLASS (klass)->measure = cmio_chart_view_measure;
-  GTK_WIDGET_CLASS (klass)->get_request_mode = cmio_chart_view_get_request_mode;
-  GTK_WIDGET_CLASS (klass)->snapshot = cmio_chart_view_snapshot;
-  G_OBJECT_CLASS (klass)->finalize = cmio_chart_view_finalize;
-  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-static void
-cmio_chart_view_init (CmioChartView *self)
-{
-}
-
-static GtkWidget *
-chart_view_new (GdkTexture *texture)
-{
-  CmioChartView *self = g_object_new (CMIO_TYPE_CHART_VIEW, NULL);
-
-  self->texture = g_object_ref (texture);
-  return GTK_WIDGET (self);
-}
-
 /* Results and history */
 
 /* "Day N" of the plan when @timestamp happened, or -1 when unknown. */
@@ -735,7 +644,7 @@ show_results_of (CmioAssessmentPage *self,
       texture = gdk_texture_new_from_bytes (bytes, &error);
       if (texture != NULL)
         {
-          GtkWidget *picture = chart_view_new (texture);
+          GtkWidget *picture = cmio_chart_view_new (texture);
 
           gtk_widget_set_name (picture, "chart");
           gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -393,7 +393,6 @@ preview_decide_policy_cb (WebKitWebView            *web_view,
   WebKitNavigationAction *action;
   g_autoptr(GUri) parsed = NULL;
   const char *uri;
-  const char *scheme;
 
   if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
     return FALSE;
@@ -414,10 +413,8 @@ preview_decide_policy_cb (WebKitWebView            *web_view,
 
   /* A web or mail link the user clicks opens outside the app. */
   if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&
-      (parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL)) != NULL &&
-      (scheme = g_uri_get_scheme (parsed)) != NULL &&
-      (g_str_equal (scheme, "https") || g_str_equal (scheme, "http") || g_str_equal (scheme, "mailto")))
-    cmio_reader_open_link (uri, GTK_WIDGET (self));
+      (parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL)) != NULL)
+    cmio_reader_open_outside_link (parsed, uri, GTK_WIDGET (self));
 
   return TRUE;
 }
@@ -474,9 +471,6 @@ update_preview (CmioNoteEditor *self)
   g_autofree char *text = NULL;
   GtkTextIter start;
   GtkTextIter end;
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GdkRGBA background = dark ? (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 }
-                            : (GdkRGBA) { 0xfa / 255., 0xfa / 255., 0xfa / 255., 1 };
 
   if (!gtk_toggle_button_get_active (self->preview_button))
     return;
@@ -486,7 +480,7 @@ update_preview (CmioNoteEditor *self)
   text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &start, &end, TRUE);
   g_free (self->preview_html);
   self->preview_html = build_preview (self, text);
-  webkit_web_view_set_background_color (self->preview, &background);
+  cmio_reader_set_page_background (self->preview);
   webkit_web_view_load_html (self->preview, self->preview_html, NULL);
 }
 

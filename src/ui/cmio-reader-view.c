@@ -479,13 +479,7 @@ decide_policy_cb (WebKitWebView            *web_view,
     {
       g_signal_emit (self, signals[OPEN_CHAPTER], 0, chapter_id);
     }
-  else if (g_strcmp0 (g_uri_get_scheme (parsed), "https") == 0 ||
-           g_strcmp0 (g_uri_get_scheme (parsed), "http") == 0 ||
-           g_strcmp0 (g_uri_get_scheme (parsed), "mailto") == 0)
-    {
-      cmio_reader_open_link (uri, GTK_WIDGET (self));
-    }
-  else
+  else if (!cmio_reader_open_outside_link (parsed, uri, GTK_WIDGET (self)))
     g_debug ("Refused a navigation to %s", uri);
 
   return TRUE;
@@ -516,12 +510,8 @@ failed_to_find_cb (WebKitFindController *controller,
 static void
 update_background (CmioReaderView *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GdkRGBA color = dark ? (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 }
-                       : (GdkRGBA) { 0xfa / 255., 0xfa / 255., 0xfa / 255., 1 };
-
   if (self->web_view != NULL)
-    webkit_web_view_set_background_color (self->web_view, &color);
+    cmio_reader_set_page_background (self->web_view);
 }
 
 static void
@@ -1002,4 +992,46 @@ cmio_reader_open_link (const char *uri,
                        GtkWidget  *parent)
 {
   (uri_launcher ? uri_launcher : launch_uri) (uri, parent);
+}
+
+/**
+ * cmio_reader_open_outside_link:
+ * @parsed: @uri, parsed
+ * @uri: a link the user clicked
+ * @parent: the widget the link was in
+ *
+ * Opens @uri outside the app if it is a web or mail link.
+ *
+ * Returns: whether it was one
+ */
+gboolean
+cmio_reader_open_outside_link (GUri       *parsed,
+                               const char *uri,
+                               GtkWidget  *parent)
+{
+  const char *scheme = g_uri_get_scheme (parsed);
+
+  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0 &&
+      g_strcmp0 (scheme, "mailto") != 0)
+    return FALSE;
+
+  cmio_reader_open_link (uri, parent);
+  return TRUE;
+}
+
+/**
+ * cmio_reader_set_page_background:
+ * @web_view: a view of the app's pages
+ *
+ * Gives @web_view the window's own background, opaque: with a transparent
+ * one, WebKit can leave the previous page's text showing under the next.
+ */
+void
+cmio_reader_set_page_background (WebKitWebView *web_view)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA color = dark ? (GdkRGBA) { 0x24 / 255., 0x24 / 255., 0x24 / 255., 1 }
+                       : (GdkRGBA) { 0xfa / 255., 0xfa / 255., 0xfa / 255., 1 };
+
+  webkit_web_view_set_background_color (web_view, &color);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <webkit/webkit.h>
 
 #include "cmio-content-pack.h"
 
@@ -54,5 +55,9 @@ void         cmio_reader_view_set_uri_launcher (CmioUriLauncher  launcher);
 void         cmio_reader_open_link             (const char      *uri,
                                                 GtkWidget       *parent);
 const char  *cmio_reader_page_classes          (void);
+gboolean     cmio_reader_open_outside_link     (GUri            *parsed,
+                                                const char      *uri,
+                                                GtkWidget       *parent);
+void         cmio_reader_set_page_background   (WebKitWebView   *web_view);
 
 G_END_DECLS
