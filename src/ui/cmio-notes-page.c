@@ -580,17 +580,6 @@ cmio_notes_page_open_note (CmioNotesPage *self,
   gtk_stack_set_visible_child_name (self->stack, "note");
 }
 
-const char *
-cmio_notes_page_get_open_note (CmioNotesPage *self)
-{
-  g_return_val_if_fail (CMIO_IS_NOTES_PAGE (self), NULL);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "note") != 0)
-    return NULL;
-
-  return cmio_note_editor_get_note (self->editor);
-}
-
 /**
  * cmio_notes_page_new_note:
  * @self: a #CmioNotesPage

@@ -26,7 +26,6 @@ void        cmio_notes_page_set_context (CmioNotesPage   *self,
 void        cmio_notes_page_show_list   (CmioNotesPage   *self);
 void        cmio_notes_page_open_note   (CmioNotesPage   *self,
                                          const char      *note_id);
-const char *cmio_notes_page_get_open_note (CmioNotesPage *self);
 char       *cmio_notes_page_new_note    (CmioNotesPage   *self);
 void        cmio_notes_page_commit      (CmioNotesPage   *self);
 CmioNoteEditor *cmio_notes_page_get_editor (CmioNotesPage *self);
