@@ -62,6 +62,15 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->pack);
 }
 
+static JsonNode *
+build_export (Fixture         *fixture,
+              CmioExportNotes  notes)
+{
+  CmioExportOptions options = { .notes = notes, .include_assessment = TRUE };
+
+  return cmio_export_build (fixture->pack, fixture->progress, fixture->plan, &options);
+}
+
 static JsonObject *
 find_item (JsonObject *root,
            const char *id)
@@ -83,8 +92,7 @@ static void
 test_export_json (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(JsonNode) export = cmio_export_build (fixture->pack, fixture->progress, fixture->plan,
-                                                  CMIO_EXPORT_NOTES_SHARED);
+  g_autoptr(JsonNode) export = build_export (fixture, CMIO_EXPORT_NOTES_SHARED);
   JsonObject *root = json_node_get_object (export);
   JsonObject *item;
   JsonObject *custom = NULL;
@@ -123,10 +131,8 @@ static void
 test_export_notes_choice (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(JsonNode) all = cmio_export_build (fixture->pack, fixture->progress, fixture->plan,
-                                               CMIO_EXPORT_NOTES_ALL);
-  g_autoptr(JsonNode) none = cmio_export_build (fixture->pack, fixture->progress, fixture->plan,
-                                                CMIO_EXPORT_NOTES_NONE);
+  g_autoptr(JsonNode) all = build_export (fixture, CMIO_EXPORT_NOTES_ALL);
+  g_autoptr(JsonNode) none = build_export (fixture, CMIO_EXPORT_NOTES_NONE);
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (all), "notes")), ==, 2);
   g_assert_false (json_object_has_member (json_node_get_object (none), "notes"));
@@ -148,8 +154,7 @@ static void
 test_export_markdown (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(JsonNode) export = cmio_export_build (fixture->pack, fixture->progress, fixture->plan,
-                                                  CMIO_EXPORT_NOTES_SHARED);
+  g_autoptr(JsonNode) export = build_export (fixture, CMIO_EXPORT_NOTES_SHARED);
   g_autofree char *markdown = cmio_export_to_markdown (export);
   g_autofree char *rendered = NULL;
 
@@ -166,8 +171,7 @@ static void
 test_export_html (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(JsonNode) export = cmio_export_build (fixture->pack, fixture->progress, fixture->plan,
-                                                  CMIO_EXPORT_NOTES_SHARED);
+  g_autoptr(JsonNode) export = build_export (fixture, CMIO_EXPORT_NOTES_SHARED);
   g_autofree char *html = cmio_export_to_html (export);
 
   /* One page, nothing fetched, nothing run, user text escaped. */

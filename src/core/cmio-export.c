@@ -116,7 +116,8 @@ add_item (JsonBuilder  *builder,
  * @pack: the content pack
  * @progress: the user's progress
  * @plan: the plan, for numbers and dates
- * @notes: which notes go in
+ * @options: (nullable): what goes in, and the export's id and time;
+ *   %NULL for no notes, no self-assessment, a new id, now
  *
  * Builds the export: every checklist item, built-in and the user's own, in
  * chapter order, with its state; the profile; and the notes asked for.
@@ -125,27 +126,37 @@ add_item (JsonBuilder  *builder,
  * Returns: (transfer full): the export, format "cmio-handbook-export"
  */
 JsonNode *
-cmio_export_build (CmioContentPack *pack,
-                   CmioProgress    *progress,
-                   CmioPlan        *plan,
-                   CmioExportNotes  notes)
+cmio_export_build (CmioContentPack         *pack,
+                   CmioProgress            *progress,
+                   CmioPlan                *plan,
+                   const CmioExportOptions *options)
 {
+  static const CmioExportOptions defaults = { CMIO_EXPORT_NOTES_NONE, FALSE, NULL, NULL };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = cmio_progress_now ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
   static const char * const profile_fields[] = { "name", "role", "organization", "start_date", "mentor" };
   GListModel *chapters = cmio_content_pack_get_chapters (pack);
+  CmioExportNotes notes;
 
   g_return_val_if_fail (CMIO_IS_CONTENT_PACK (pack), NULL);
   g_return_val_if_fail (CMIO_IS_PROGRESS (progress), NULL);
   g_return_val_if_fail (CMIO_IS_PLAN (plan), NULL);
 
+  if (options == NULL)
+    options = &defaults;
+  notes = options->notes;
+  if (options->export_id == NULL)
+    uuid = g_uuid_string_random ();
+  if (options->exported_at == NULL)
+    now = cmio_progress_now ();
+
   json_builder_begin_object (builder);
   add_string (builder, "format", CMIO_EXPORT_FORMAT);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, CMIO_EXPORT_VERSION);
-  add_string (builder, "export_id", uuid);
-  add_string (builder, "exported_at", now);
+  add_string (builder, "export_id", options->export_id != NULL ? options->export_id : uuid);
+  add_string (builder, "exported_at", options->exported_at != NULL ? options->exported_at : now);
 
   json_builder_set_member_name (builder, "content");
   json_builder_begin_object (builder);

@@ -30,13 +30,23 @@ typedef enum
   CMIO_EXPORT_PDF,
 } CmioExportKind;
 
+/* What goes in an export, and what identifies it. Zero-initialised, it is
+ * an export with no notes and no self-assessment, a new id, made now. */
+typedef struct
+{
+  CmioExportNotes  notes;
+  gboolean         include_assessment;   /* the latest completed self-assessment */
+  const char      *export_id;            /* NULL: a new UUID */
+  const char      *exported_at;          /* NULL: now (cmio_progress_now ()) */
+} CmioExportOptions;
+
 gboolean  cmio_export_kind_for_path (const char       *path,
                                      CmioExportKind   *kind,
                                      GError          **error);
-JsonNode *cmio_export_build         (CmioContentPack  *pack,
-                                     CmioProgress     *progress,
-                                     CmioPlan         *plan,
-                                     CmioExportNotes   notes);
+JsonNode *cmio_export_build         (CmioContentPack          *pack,
+                                     CmioProgress             *progress,
+                                     CmioPlan                 *plan,
+                                     const CmioExportOptions  *options);
 char     *cmio_export_to_markdown   (JsonNode         *export);
 char     *cmio_export_to_html       (JsonNode         *export);
 gboolean  cmio_export_write         (JsonNode         *export,

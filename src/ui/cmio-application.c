@@ -218,8 +218,14 @@ export_progress (CmioApplication *self,
 
   cmio_progress_set_content_pack (cmio_store_get_progress (self->store), self->pack);
   plan = cmio_plan_new (self->pack, cmio_store_get_progress (self->store));
-  export = cmio_export_build (self->pack, cmio_store_get_progress (self->store), plan,
-                              all_notes ? CMIO_EXPORT_NOTES_ALL : CMIO_EXPORT_NOTES_SHARED);
+  {
+    CmioExportOptions options = {
+      .notes = all_notes ? CMIO_EXPORT_NOTES_ALL : CMIO_EXPORT_NOTES_SHARED,
+      .include_assessment = TRUE,
+    };
+
+    export = cmio_export_build (self->pack, cmio_store_get_progress (self->store), plan, &options);
+  }
   if (!cmio_export_write (export, kind, file, &error))
     {
       g_printerr ("cmio-handbook: %s\n", error->message);
