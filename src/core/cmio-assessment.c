@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cmio-assessment.h"
+#include "cmio-chart.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -658,32 +659,17 @@ cmio_assessment_find_previous (CmioProgress *progress,
 
 /* The chart */
 
-#define CHART_WIDTH        640
-#define CHART_MARGIN       16
-#define CHART_VALUE_SPACE  64    /* right of the plot, for the value after a full bar */
-#define CHART_TITLE_SIZE   16
-#define CHART_TEXT_SIZE    12
-#define CHART_LEGEND_ROW   20
-#define CHART_BAR_HEIGHT   14
-#define CHART_BAR_GAP      4
-#define CHART_DOMAIN_GAP   14
-#define CHART_MAX_LABEL    80    /* characters of a domain's title shown; all in the description */
-#define CHART_MAX_SCORE    5
-
 typedef struct
 {
-  const char *kind;          /* "first", "previous" or "this" */
-  const char *color;
   char *label;               /* for the legend, with the date */
-  const char *name;          /* for the description */
-  CmioAssessmentResult *result;
-} Series;
+  double *values;            /* one per domain, -1 when none answered */
+} SeriesData;
 
 static void
-series_clear (Series *series)
+series_data_clear (SeriesData *data)
 {
-  g_clear_pointer (&series->label, g_free);
-  g_clear_pointer (&series->result, cmio_assessment_result_unref);
+  g_clear_pointer (&data->label, g_free);
+  g_clear_pointer (&data->values, g_free);
 }
 
 /* The date part of the assessment's completion (or start, for the draft). */
@@ -701,60 +687,42 @@ assessment_date (CmioProgress *progress,
 }
 
 static gboolean
-add_series (GArray          *series,
-            CmioContentPack *pack,
-            CmioProgress    *progress,
-            const char      *assessment_id,
-            const char      *kind,
-            const char      *color,
-            const char      *name,
-            const char      *dated_format)
+add_series (GArray              *series,
+            GArray              *data,
+            CmioContentPack     *pack,
+            CmioProgress        *progress,
+            const char          *assessment_id,
+            CmioChartSeriesKind  kind,
+            const char          *name,
+            const char          *dated_format)
 {
+  g_autoptr(CmioAssessmentResult) result = NULL;
   g_autofree char *date = NULL;
-  Series entry = { kind, color, NULL, name, NULL };
+  guint n_domains = cmio_content_pack_get_n_domains (pack);
+  SeriesData entry = { NULL, NULL };
+  CmioChartSeries chart = { kind, cmio_progress_get_assessment_field (progress, assessment_id, "id"), NULL, name, NULL };
 
-  entry.result = cmio_assessment_result_new (pack, progress, assessment_id);
-  if (entry.result == NULL)
+  result = cmio_assessment_result_new (pack, progress, assessment_id);
+  if (result == NULL)
     return FALSE;
 
   date = assessment_date (progress, assessment_id);
   entry.label = date != NULL ? g_strdup_printf (dated_format, date) : g_strdup (name);
-  g_array_append_val (series, entry);
+  entry.values = g_new (double, MAX (n_domains, 1));
+  for (guint d = 0; d < n_domains; d++)
+    {
+      double mean = 0.0;
+
+      if (!cmio_assessment_result_get_domain_mean (result, cmio_content_pack_get_domain (pack, d)->id, &mean))
+        mean = -1.0;
+      entry.values[d] = mean;
+    }
+
+  chart.label = entry.label;
+  chart.values = entry.values;
+  g_array_append_val (data, entry);
+  g_array_append_val (series, chart);
   return TRUE;
-}
-
-/* @text, cut to @max characters with an ellipsis. */
-static char *
-shorten (const char *text,
-         glong       max)
-{
-  g_autofree char *cut = NULL;
-
-  if (g_utf8_strlen (text, -1) <= max)
-    return g_strdup (text);
-
-  cut = g_utf8_substring (text, 0, max - 1);
-  return g_strconcat (cut, "…", NULL);
-}
-
-/* The score shown: one decimal, in the user's notation. */
-static char *
-format_score (double score)
-{
-  return g_strdup_printf ("%.1f", score);
-}
-
-/* @id, made safe for an XML id and unique enough in a page. */
-static char *
-element_id (const char *assessment_id,
-            const char *suffix)
-{
-  GString *id = g_string_new ("cmio-chart-");
-
-  for (const char *p = assessment_id; *p != '\0'; p++)
-    g_string_append_c (id, g_ascii_isalnum (*p) || *p == '-' ? *p : '_');
-  g_string_append_printf (id, "-%s", suffix);
-  return g_string_free (id, FALSE);
 }
 
 /**
@@ -767,12 +735,7 @@ element_id (const char *assessment_id,
  * Draws the mean score of every domain, 0 to 5, as horizontal bars: one
  * for the first completed assessment and one for the one before
  * @assessment_id when those exist and are other assessments, and one for
- * @assessment_id, in that order. A domain with no answer in an assessment
- * has no bar there and says so. The SVG stands alone (no script, no
- * style sheet, no link, no external resource, a white background), every
- * text in it is escaped, it has role="img" with a <title> and a <desc>
- * that gives every score in words, and the same input always gives the
- * same output.
+ * @assessment_id, in that order. See cmio_chart_svg() for the drawing.
  *
  * Returns: (transfer full) (nullable): the SVG document, or %NULL when
  *   @progress has no assessment with that id
@@ -784,20 +747,11 @@ cmio_assessment_chart_svg (CmioContentPack *pack,
                            const char      *title)
 {
   g_autoptr(GArray) series = NULL;
-  g_autoptr(GString) svg = NULL;
-  g_autoptr(GString) desc = NULL;
-  g_autofree char *title_id = NULL;
-  g_autofree char *desc_id = NULL;
+  g_autoptr(GArray) data = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
   const char *first;
   const char *previous;
-  const int plot_x = CHART_MARGIN;
-  const int plot_width = CHART_WIDTH - 2 * CHART_MARGIN - CHART_VALUE_SPACE;
   guint n_domains;
-  int legend_y;
-  int plot_top;
-  int group_height;
-  int plot_bottom;
-  int height;
 
   g_return_val_if_fail (CMIO_IS_CONTENT_PACK (pack), NULL);
   g_return_val_if_fail (CMIO_IS_PROGRESS (progress), NULL);
@@ -806,11 +760,9 @@ cmio_assessment_chart_svg (CmioContentPack *pack,
       cmio_progress_get_assessment_field (progress, assessment_id, "id") == NULL)
     return NULL;
 
-  if (title == NULL)
-    title = _("Self-assessment by domain");
-
-  series = g_array_new (FALSE, TRUE, sizeof (Series));
-  g_array_set_clear_func (series, (GDestroyNotify) series_clear);
+  series = g_array_new (FALSE, TRUE, sizeof (CmioChartSeries));
+  data = g_array_new (FALSE, TRUE, sizeof (SeriesData));
+  g_array_set_clear_func (data, (GDestroyNotify) series_data_clear);
 
   first = cmio_assessment_find_first (progress);
   previous = cmio_assessment_find_previous (progress, assessment_id);
@@ -821,174 +773,21 @@ cmio_assessment_chart_svg (CmioContentPack *pack,
 
   if (first != NULL)
     /* Translators: in the chart's legend; %s is a date like 2026-11-27 */
-    add_series (series, pack, progress, first, "first", "#77767b", _("First"), _("First, %s"));
+    add_series (series, data, pack, progress, first, CMIO_CHART_SERIES_FIRST, _("First"), _("First, %s"));
   if (previous != NULL)
     /* Translators: in the chart's legend; %s is a date like 2026-11-27 */
-    add_series (series, pack, progress, previous, "previous", "#e66100", _("Previous"), _("Previous, %s"));
+    add_series (series, data, pack, progress, previous, CMIO_CHART_SERIES_PREVIOUS,
+                _("Previous"), _("Previous, %s"));
   /* Translators: in the chart's legend; %s is a date like 2026-11-27 */
-  if (!add_series (series, pack, progress, assessment_id, "this", "#1c71d8",
+  if (!add_series (series, data, pack, progress, assessment_id, CMIO_CHART_SERIES_THIS,
                    _("This assessment"), _("This assessment, %s")))
     return NULL;
 
   n_domains = cmio_content_pack_get_n_domains (pack);
-  legend_y = CHART_MARGIN + CHART_TITLE_SIZE + 16;
-  plot_top = legend_y + (int) series->len * CHART_LEGEND_ROW + 8;
-  group_height = CHART_TEXT_SIZE + 6 + (int) series->len * (CHART_BAR_HEIGHT + CHART_BAR_GAP) + CHART_DOMAIN_GAP;
-  plot_bottom = plot_top + (int) n_domains * group_height;
-  height = plot_bottom + CHART_TEXT_SIZE + 8 + CHART_MARGIN;
-
-  title_id = element_id (assessment_id, "title");
-  desc_id = element_id (assessment_id, "desc");
-
-  /* The description: every score in words. */
-  {
-    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-    g_auto(GStrv) labels = NULL;
-    g_autofree char *joined = NULL;
-
-    for (guint i = 0; i < series->len; i++)
-      g_strv_builder_add (builder, g_array_index (series, Series, i).label);
-    labels = g_strv_builder_end (builder);
-    joined = g_strjoinv ("; ", labels);
-    desc = g_string_new (NULL);
-    /* Translators: the chart's description; %s lists the assessments shown */
-    g_string_append_printf (desc, _("Mean score per domain, from 1 to 5, of the competencies answered, in: %s."),
-                            joined);
-  }
+  titles = g_ptr_array_sized_new (n_domains);
   for (guint d = 0; d < n_domains; d++)
-    {
-      const CmioDomain *domain = cmio_content_pack_get_domain (pack, d);
+    g_ptr_array_add (titles, (gpointer) cmio_content_pack_get_domain (pack, d)->title);
 
-      g_string_append_printf (desc, " %s —", domain->title);
-      for (guint i = 0; i < series->len; i++)
-        {
-          Series *entry = &g_array_index (series, Series, i);
-          double mean = 0.0;
-          g_autofree char *value = NULL;
-
-          if (cmio_assessment_result_get_domain_mean (entry->result, domain->id, &mean))
-            value = format_score (mean);
-          else
-            value = g_strdup (_("no answers"));
-          g_string_append_printf (desc, "%s %s: %s", i > 0 ? ";" : "", entry->name, value);
-        }
-      g_string_append_c (desc, '.');
-    }
-
-  svg = g_string_new (NULL);
-  g_string_append_printf (svg,
-                          "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
-                          "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                          "role=\"img\" aria-labelledby=\"%s %s\" "
-                          "font-family=\"sans-serif\" font-size=\"%d\">\n",
-                          CHART_WIDTH, height, CHART_WIDTH, height,
-                          title_id, desc_id, CHART_TEXT_SIZE);
-  {
-    g_autofree char *text = g_markup_printf_escaped ("<title id=\"%s\">%s</title>\n"
-                                                     "<desc id=\"%s\">%s</desc>\n",
-                                                     title_id, title, desc_id, desc->str);
-    g_string_append (svg, text);
-  }
-  g_string_append_printf (svg, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n",
-                          CHART_WIDTH, height);
-  {
-    g_autofree char *text = g_markup_printf_escaped ("<text x=\"%d\" y=\"%d\" font-size=\"%d\" "
-                                                     "font-weight=\"bold\" fill=\"#241f31\" "
-                                                     "aria-hidden=\"true\">%s</text>\n",
-                                                     CHART_MARGIN, CHART_MARGIN + CHART_TITLE_SIZE,
-                                                     CHART_TITLE_SIZE, title);
-    g_string_append (svg, text);
-  }
-
-  /* The legend, one series a row. */
-  g_string_append (svg, "<g class=\"legend\">\n");
-  for (guint i = 0; i < series->len; i++)
-    {
-      Series *entry = &g_array_index (series, Series, i);
-      int y = legend_y + (int) i * CHART_LEGEND_ROW;
-      g_autofree char *text = g_markup_printf_escaped ("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" "
-                                                       "fill=\"%s\"/>"
-                                                       "<text x=\"%d\" y=\"%d\" fill=\"#241f31\">%s</text>\n",
-                                                       CHART_MARGIN, y, entry->color,
-                                                       CHART_MARGIN + 18, y + 11, entry->label);
-
-      g_string_append (svg, text);
-    }
-  g_string_append (svg, "</g>\n");
-
-  /* The scale: a line at every whole score, numbered below. */
-  g_string_append (svg, "<g class=\"scale\" stroke=\"#deddda\" stroke-width=\"1\">\n");
-  for (int score = 0; score <= CHART_MAX_SCORE; score++)
-    {
-      int x = plot_x + score * plot_width / CHART_MAX_SCORE;
-
-      g_string_append_printf (svg, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
-                              x, plot_top, x, plot_bottom);
-    }
-  g_string_append (svg, "</g>\n<g class=\"scale-labels\" fill=\"#5e5c64\" text-anchor=\"middle\">\n");
-  for (int score = 0; score <= CHART_MAX_SCORE; score++)
-    g_string_append_printf (svg, "<text x=\"%d\" y=\"%d\">%d</text>\n",
-                            plot_x + score * plot_width / CHART_MAX_SCORE,
-                            plot_bottom + CHART_TEXT_SIZE + 4, score);
-  g_string_append (svg, "</g>\n");
-
-  /* The domains' names, above their bars. */
-  g_string_append (svg, "<g class=\"domains\" fill=\"#241f31\">\n");
-  for (guint d = 0; d < n_domains; d++)
-    {
-      const CmioDomain *domain = cmio_content_pack_get_domain (pack, d);
-      g_autofree char *label = shorten (domain->title, CHART_MAX_LABEL);
-      g_autofree char *text = g_markup_printf_escaped ("<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n",
-                                                       plot_x, plot_top + (int) d * group_height + CHART_TEXT_SIZE,
-                                                       label);
-
-      g_string_append (svg, text);
-    }
-  g_string_append (svg, "</g>\n");
-
-  /* One group of bars per series. */
-  for (guint i = 0; i < series->len; i++)
-    {
-      Series *entry = &g_array_index (series, Series, i);
-      g_autofree char *open = g_markup_printf_escaped ("<g class=\"series series-%s\" data-assessment=\"%s\" "
-                                                       "fill=\"%s\">\n",
-                                                       entry->kind,
-                                                       cmio_assessment_result_get_assessment_id (entry->result),
-                                                       entry->color);
-
-      g_string_append (svg, open);
-      for (guint d = 0; d < n_domains; d++)
-        {
-          const CmioDomain *domain = cmio_content_pack_get_domain (pack, d);
-          int y = plot_top + (int) d * group_height + CHART_TEXT_SIZE + 6 +
-                  (int) i * (CHART_BAR_HEIGHT + CHART_BAR_GAP);
-          double mean = 0.0;
-          g_autofree char *text = NULL;
-
-          if (cmio_assessment_result_get_domain_mean (entry->result, domain->id, &mean))
-            {
-              g_autofree char *value = format_score (mean);
-              int width = (int) (CLAMP (mean, 0.0, CHART_MAX_SCORE) * plot_width / CHART_MAX_SCORE + 0.5);
-
-              text = g_markup_printf_escaped ("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">"
-                                              "<title>%s, %s: %s</title></rect>"
-                                              "<text x=\"%d\" y=\"%d\" fill=\"#241f31\">%s</text>\n",
-                                              plot_x, y, width, CHART_BAR_HEIGHT,
-                                              domain->title, entry->label, value,
-                                              plot_x + width + 6, y + CHART_BAR_HEIGHT - 3, value);
-            }
-          else
-            /* A sliver of the series' colour, and the words. */
-            text = g_markup_printf_escaped ("<rect x=\"%d\" y=\"%d\" width=\"3\" height=\"%d\"/>"
-                                            "<text x=\"%d\" y=\"%d\" fill=\"#5e5c64\" "
-                                            "font-style=\"italic\">%s</text>\n",
-                                            plot_x, y, CHART_BAR_HEIGHT,
-                                            plot_x + 9, y + CHART_BAR_HEIGHT - 3, _("no answers"));
-          g_string_append (svg, text);
-        }
-      g_string_append (svg, "</g>\n");
-    }
-
-  g_string_append (svg, "</svg>\n");
-  return g_string_free (g_steal_pointer (&svg), FALSE);
+  return cmio_chart_svg (title, assessment_id, n_domains, (const char * const *) titles->pdata,
+                         series->len, (const CmioChartSeries *) series->data);
 }
