@@ -169,3 +169,97 @@ cmio_text_is_blank (const char *text)
 
   return TRUE;
 }
+
+static JsonNode *
+get_member (JsonObject *object,
+            const char *member)
+{
+  return object != NULL ? json_object_get_member (object, member) : NULL;
+}
+
+/**
+ * cmio_json_get_string:
+ * @object: (nullable): an object
+ * @member: a member's name
+ *
+ * Returns: (nullable): the member's text, or %NULL if it is not a string
+ */
+const char *
+cmio_json_get_string (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = get_member (object, member);
+
+  return cmio_json_node_is (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
+}
+
+/**
+ * cmio_json_get_object:
+ * @object: (nullable): an object
+ * @member: a member's name
+ *
+ * Returns: (nullable) (transfer none): the member, or %NULL if it is not an object
+ */
+JsonObject *
+cmio_json_get_object (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * cmio_json_get_array:
+ * @object: (nullable): an object
+ * @member: a member's name
+ *
+ * Returns: (nullable) (transfer none): the member, or %NULL if it is not an array
+ */
+JsonArray *
+cmio_json_get_array (JsonObject *object,
+                     const char *member)
+{
+  JsonNode *node = get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/**
+ * cmio_json_get_true:
+ * @object: (nullable): an object
+ * @member: a member's name
+ *
+ * Returns: %TRUE if the member is the boolean true
+ */
+gboolean
+cmio_json_get_true (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = get_member (object, member);
+
+  return cmio_json_node_is (node, G_TYPE_BOOLEAN) && json_node_get_boolean (node);
+}
+
+/**
+ * cmio_json_get_number:
+ * @object: (nullable): an object
+ * @member: a member's name
+ * @value: (out): the number
+ *
+ * Returns: %TRUE if the member is a number, integer or not
+ */
+gboolean
+cmio_json_get_number (JsonObject *object,
+                      const char *member,
+                      double     *value)
+{
+  JsonNode *node = get_member (object, member);
+
+  if (cmio_json_node_is (node, G_TYPE_DOUBLE) || cmio_json_node_is (node, G_TYPE_INT64))
+    {
+      *value = json_node_get_double (node);
+      return TRUE;
+    }
+  return FALSE;
+}

@@ -19,4 +19,18 @@ guint       cmio_json_max_depth          (const char *text,
                                           gsize       length);
 gboolean    cmio_text_is_blank           (const char *text);
 
+/* Members of an object already checked, or NULL / FALSE when absent or of
+ * another type; @object may be NULL. */
+const char *cmio_json_get_string         (JsonObject *object,
+                                          const char *member);
+JsonObject *cmio_json_get_object         (JsonObject *object,
+                                          const char *member);
+JsonArray  *cmio_json_get_array          (JsonObject *object,
+                                          const char *member);
+gboolean    cmio_json_get_true           (JsonObject *object,
+                                          const char *member);
+gboolean    cmio_json_get_number         (JsonObject *object,
+                                          const char *member,
+                                          double     *value);
+
 G_END_DECLS

@@ -14,6 +14,9 @@
 
 #include "cmio-application.h"
 #include "cmio-export.h"
+#include "cmio-export-file.h"
+#include "cmio-review.h"
+#include "cmio-review-window.h"
 #include "cmio-metainfo.h"
 #include "cmio-preferences-window.h"
 #include "cmio-store.h"
@@ -45,7 +48,7 @@ static const GOptionEntry option_entries[] = {
   { "check-content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check the content pack in DIR, print every problem and exit"), N_("DIR") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export your progress to PATH (.cmioexport, .json, .html or .md) and exit"), N_("PATH") },
+    N_("Export your progress to PATH (.cmioexport, .json, .html, .md or .pdf) and exit"), N_("PATH") },
   { "include-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export, include all notes, not only those shared with your mentor"), NULL },
   { "startup-benchmark", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
@@ -161,6 +164,32 @@ check_content (const char *path)
   return EXIT_SUCCESS;
 }
 
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The same writers as the export dialog; a PDF waits for WebKit. */
+static gboolean
+write_export (JsonNode        *export,
+              CmioExportKind   kind,
+              GFile           *file,
+              GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cmio_export_file_async (export, kind, file, NULL, export_written_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return cmio_export_file_finish (result, error);
+}
+
 /* --export: the same content, the same load and recovery as the window,
  * then the export, without a window. */
 static int
@@ -216,6 +245,14 @@ export_progress (CmioApplication *self,
       g_clear_error (&error);
     }
 
+  /* A PDF is printed by WebKit, which needs a display. */
+  if (kind == CMIO_EXPORT_PDF && !gtk_init_check ())
+    {
+      g_printerr ("cmio-handbook: %s\n",
+                  _("making a PDF needs a display; export to .html instead and print that"));
+      return EXIT_FAILURE;
+    }
+
   cmio_progress_set_content_pack (cmio_store_get_progress (self->store), self->pack);
   plan = cmio_plan_new (self->pack, cmio_store_get_progress (self->store));
   {
@@ -226,10 +263,22 @@ export_progress (CmioApplication *self,
 
     export = cmio_export_build (self->pack, cmio_store_get_progress (self->store), plan, &options);
   }
-  if (!cmio_export_write (export, kind, file, &error))
+  if (!write_export (export, kind, file, &error))
     {
       g_printerr ("cmio-handbook: %s\n", error->message);
       return EXIT_FAILURE;
+    }
+
+  /* A .cmioexport is remembered, so a review of an older one is told apart. */
+  if (kind == CMIO_EXPORT_JSON)
+    {
+      JsonObject *root = json_node_get_object (export);
+
+      if (!cmio_progress_record_export (cmio_store_get_progress (self->store),
+                                        json_object_get_string_member (root, "export_id"),
+                                        json_object_get_string_member (root, "exported_at"), &error) ||
+          !cmio_store_flush (self->store, &error))
+        g_debug ("The export is not remembered: %s", error->message);
     }
 
   return EXIT_SUCCESS;
@@ -255,15 +304,21 @@ get_active_window (CmioApplication *self)
   return gtk_application_get_active_window (GTK_APPLICATION (self));
 }
 
+/* The handbook's window: the active one, else any, else a new one.  A
+ * mentor's review window is not one. */
 static CmioWindow *
 ensure_window (CmioApplication *self)
 {
   GtkWindow *window = get_active_window (self);
 
-  if (window == NULL)
-    window = GTK_WINDOW (cmio_window_new (self));
+  if (CMIO_IS_WINDOW (window))
+    return CMIO_WINDOW (window);
 
-  return CMIO_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CMIO_IS_WINDOW (l->data))
+      return l->data;
+
+  return cmio_window_new (self);
 }
 
 /* Startup benchmark: figures for bench/run, then quit. */
@@ -424,12 +479,17 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void open_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data);
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "help", help_action },
   { "preferences", preferences_action },
   { "retry-save", retry_save_action },
+  { "open", open_action },
 };
 
 /* GApplication */
@@ -501,6 +561,8 @@ cmio_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.go-back", { "<Alt>Left", NULL } },
     { "win.go-forward", { "<Alt>Right", NULL } },
@@ -559,26 +621,153 @@ cmio_application_activate (GApplication *application)
 }
 
 static void
+show_open_error (CmioApplication *self,
+                 GFile           *file,
+                 const char      *message)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Cannot Open “%s”"), name);
+  GtkWidget *dialog = adw_message_dialog_new (get_active_window (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* An export opens for review in a window of its own; a review is offered
+ * for import into the user's progress.  What a file is comes from its
+ * name, and from its "format" member when the name does not say. */
+static void
+open_file (CmioApplication *self,
+           GFile           *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autoptr(JsonNode) export = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_has_suffix (lower, ".cmioreview"))
+    {
+      CmioWindow *window = ensure_window (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      cmio_window_import_review (window, file);
+      return;
+    }
+
+  export = cmio_export_load (file, &error);
+  if (export == NULL && !g_str_has_suffix (lower, ".cmioexport") &&
+      g_error_matches (error, CMIO_EXCHANGE_ERROR, CMIO_EXCHANGE_ERROR_WRONG_FORMAT))
+    {
+      g_autoptr(GError) review_error = NULL;
+      g_autofree char *data = NULL;
+      gsize length = 0;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      /* Not an export: a review under another name? */
+      if (g_file_load_contents (file, NULL, &data, &length, NULL, NULL) &&
+          length < CMIO_EXCHANGE_MAX_BYTES &&
+          json_parser_load_from_data (parser, data, length, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
+                                                                 "format", ""), CMIO_REVIEW_FORMAT) == 0)
+        {
+          CmioWindow *window = ensure_window (self);
+
+          gtk_window_present (GTK_WINDOW (window));
+          cmio_window_import_review (window, file);
+          return;
+        }
+    }
+
+  if (export == NULL)
+    {
+      show_open_error (self, file, error->message);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (cmio_review_window_new (GTK_APPLICATION (self), self->settings,
+                                                          export, file)));
+}
+
+static void
 cmio_application_open (GApplication  *application,
                        GFile        **files,
                        int            n_files,
                        const char    *hint)
 {
   CmioApplication *self = CMIO_APPLICATION (application);
-  CmioWindow *window = ensure_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < n_files; i++)
-    {
-      g_autofree char *name = g_file_get_basename (files[i]);
-      g_autofree char *message = NULL;
+    open_file (self, files[i]);
+}
 
-      /* Reviewing exports arrives with the mentor workflow; until then say
-       * so instead of ignoring the file. */
-      message = g_strdup_printf (_("Cannot open “%s” yet: this version does not read exported files"),
-                                 name);
-      cmio_window_add_toast (window, message);
-    }
+static GtkFileChooserNative *open_chooser;
+
+static void
+open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CmioApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&open_chooser);
+
+  if (file != NULL)
+    open_file (self, file);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CmioApplication *self = user_data;
+  g_autoptr(GtkFileFilter) both = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) exports = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) reviews = gtk_file_filter_new ();
+
+  if (open_chooser != NULL)
+    return;
+
+  open_chooser = gtk_file_chooser_native_new (_("Open an Export or a Review"), get_active_window (self),
+                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (open_chooser), TRUE);
+  gtk_file_filter_set_name (both, _("Exports and reviews"));
+  gtk_file_filter_add_mime_type (both, "application/x-cmio-handbook-export");
+  gtk_file_filter_add_mime_type (both, "application/x-cmio-handbook-review");
+  gtk_file_filter_add_suffix (both, "cmioexport");
+  gtk_file_filter_add_suffix (both, "cmioreview");
+  gtk_file_filter_set_name (exports, _("A mentee’s export, to review"));
+  gtk_file_filter_add_mime_type (exports, "application/x-cmio-handbook-export");
+  gtk_file_filter_add_suffix (exports, "cmioexport");
+  gtk_file_filter_set_name (reviews, _("A mentor’s review, to import"));
+  gtk_file_filter_add_mime_type (reviews, "application/x-cmio-handbook-review");
+  gtk_file_filter_add_suffix (reviews, "cmioreview");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (open_chooser), both);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (open_chooser), exports);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (open_chooser), reviews);
+  g_signal_connect_object (open_chooser, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (open_chooser));
+}
+
+/**
+ * cmio_application_open_file:
+ * @self: the application
+ * @file: a .cmioexport to review or a .cmioreview to import
+ *
+ * Does what opening @file from the file manager does.
+ */
+void
+cmio_application_open_file (CmioApplication *self,
+                            GFile           *file)
+{
+  g_return_if_fail (CMIO_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  open_file (self, file);
 }
 
 static void

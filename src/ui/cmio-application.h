@@ -23,5 +23,7 @@ CmioContentPack *cmio_application_get_content_pack     (CmioApplication *self);
 GPtrArray       *cmio_application_get_content_problems (CmioApplication *self);
 const char      *cmio_application_get_content_dir      (CmioApplication *self);
 CmioStore       *cmio_application_get_store            (CmioApplication *self);
+void             cmio_application_open_file            (CmioApplication *self,
+                                                        GFile           *file);
 
 G_END_DECLS

@@ -105,6 +105,9 @@ void         cmio_window_show_toast           (CmioWindow  *self,
 void         cmio_window_class_init_actions   (GtkWidgetClass *widget_class);
 void         cmio_window_update_actions       (CmioWindow  *self);
 
+/* cmio-window-exchange.c */
+void         cmio_window_class_init_exchange  (GtkWidgetClass *widget_class);
+
 /* cmio-window-sidebar.c */
 void         cmio_window_populate_sidebar     (CmioWindow  *self);
 void         cmio_window_update_sidebar_marks (CmioWindow  *self,

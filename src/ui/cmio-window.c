@@ -854,6 +854,7 @@ cmio_window_class_init (CmioWindowClass *klass)
 
   cmio_window_class_init_sidebar (widget_class);
   cmio_window_class_init_actions (widget_class);
+  cmio_window_class_init_exchange (widget_class);
 }
 
 static void

@@ -24,5 +24,7 @@ const char *cmio_window_get_page         (CmioWindow      *self);
 void        cmio_window_show_page        (CmioWindow      *self,
                                           const char      *page);
 void        cmio_window_continue_reading (CmioWindow      *self);
+void        cmio_window_import_review    (CmioWindow      *self,
+                                          GFile           *file);
 
 G_END_DECLS
