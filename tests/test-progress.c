@@ -410,6 +410,80 @@ test_progress_reviews (void)
 }
 
 static void
+on_changed (CmioProgress *progress,
+            const char   *section,
+            const char   *id,
+            GString      *log)
+{
+  g_string_append_printf (log, "%s:%s;", section, id ? id : "");
+}
+
+static void
+test_progress_exports (void)
+{
+  g_autoptr(CmioProgress) progress = cmio_progress_new ();
+  g_autoptr(CmioProgress) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(JsonNode) saved = NULL;
+  guint64 generation;
+
+  /* Older files have none. */
+  g_assert_cmpuint (cmio_progress_get_n_exports (progress), ==, 0);
+  g_assert_cmpint (cmio_progress_find_export (progress, "e-1"), ==, -1);
+
+  g_signal_connect (progress, "changed::export", G_CALLBACK (on_changed), log);
+  g_assert_true (cmio_progress_record_export (progress, "e-1", "2026-11-20T10:00:00Z", &error));
+  g_assert_true (cmio_progress_record_export (progress, "e-2", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (log->str, ==, "export:e-1;export:e-2;");
+  g_assert_cmpuint (cmio_progress_get_n_exports (progress), ==, 2);
+  g_assert_cmpint (cmio_progress_find_export (progress, "e-2"), ==, 1);
+  g_assert_true (cmio_progress_timestamp_is_valid (cmio_progress_get_export_field (progress, 1, "exported_at")));
+
+  /* The same export again changes nothing. */
+  generation = cmio_progress_get_generation (progress);
+  g_assert_true (cmio_progress_record_export (progress, "e-1", "2026-11-21T10:00:00Z", &error));
+  g_assert_cmpuint (cmio_progress_get_generation (progress), ==, generation);
+  g_assert_cmpuint (cmio_progress_get_n_exports (progress), ==, 2);
+
+  /* Without an id or with a time that is not one, refused. */
+  g_assert_false (cmio_progress_record_export (progress, "", NULL, &error));
+  g_assert_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cmio_progress_record_export (progress, "e-3", "Tuesday", &error));
+  g_assert_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Saved, and read back. */
+  copy = round_trip (progress);
+  g_assert_cmpuint (cmio_progress_get_n_exports (copy), ==, 2);
+  g_assert_cmpstr (cmio_progress_get_export_field (copy, 0, "export_id"), ==, "e-1");
+  g_assert_cmpstr (cmio_progress_get_export_field (copy, 0, "exported_at"), ==, "2026-11-20T10:00:00Z");
+  g_assert_cmpstr (cmio_progress_get_export_field (copy, 1, "export_id"), ==, "e-2");
+  saved = cmio_progress_to_json (copy);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (saved), "exports")),
+                    ==, 2);
+
+  /* Only the newest are kept. */
+  for (guint i = 0; i < CMIO_PROGRESS_MAX_EXPORTS + 5; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("many-%u", i);
+
+      g_assert_true (cmio_progress_record_export (progress, id, NULL, &error));
+    }
+  g_assert_cmpuint (cmio_progress_get_n_exports (progress), ==, CMIO_PROGRESS_MAX_EXPORTS);
+  g_assert_cmpstr (cmio_progress_get_export_field (progress, 0, "export_id"), ==, "many-5");
+  g_assert_cmpint (cmio_progress_find_export (progress, "e-1"), ==, -1);
+  g_assert_cmpint (cmio_progress_find_export (progress, "many-54"), ==, CMIO_PROGRESS_MAX_EXPORTS - 1);
+
+  /* Read-only, nothing is recorded. */
+  cmio_progress_set_read_only (progress, TRUE);
+  g_assert_false (cmio_progress_record_export (progress, "e-9", NULL, &error));
+  g_assert_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_READ_ONLY);
+}
+
+static void
 test_progress_unknown_members (void)
 {
   static const char json[] =
@@ -472,6 +546,16 @@ test_progress_invalid (void)
       " \"completed_at\": \"2026-11-03T10:00:00Z\", \"ratings\": {\"c\": {\"level\": 7}}}]}", "level" },
     { "{\"format\": \"cmio-handbook-progress\", \"version\": 1, \"profile\": {\"start_date\": \"soon\"}}",
       "start_date" },
+    { "{\"format\": \"cmio-handbook-progress\", \"version\": 1, \"exports\": {\"e-1\": 1}}",
+      "exports: must be a list, not an object" },
+    { "{\"format\": \"cmio-handbook-progress\", \"version\": 1, \"exports\": [\"e-1\"]}",
+      "exports › 1: must be an object, not text" },
+    { "{\"format\": \"cmio-handbook-progress\", \"version\": 1, \"exports\": [{\"export_id\": 7,"
+      " \"exported_at\": \"2026-11-20T10:00:00Z\"}]}", "exports › 1 › export_id: must be text" },
+    { "{\"format\": \"cmio-handbook-progress\", \"version\": 1, \"exports\": [{\"export_id\": \"e\"}]}",
+      "exports › 1: has no \"exported_at\"" },
+    { "{\"format\": \"cmio-handbook-progress\", \"version\": 1, \"exports\": [{\"export_id\": \"e\","
+      " \"exported_at\": \"soon\"}]}", "exports › 1 › exported_at" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -696,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/cmio/progress/notes", test_progress_notes);
   g_test_add_func ("/cmio/progress/assessments", test_progress_assessments);
   g_test_add_func ("/cmio/progress/reviews", test_progress_reviews);
+  g_test_add_func ("/cmio/progress/exports", test_progress_exports);
   g_test_add_func ("/cmio/progress/unknown-members", test_progress_unknown_members);
   g_test_add_func ("/cmio/progress/invalid", test_progress_invalid);
   g_test_add_func ("/cmio/progress/newer-version", test_progress_newer_version);

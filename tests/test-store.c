@@ -694,7 +694,9 @@ static const char unknown_members_file[] =
   "                       'future_draft': 'x' },"
   " 'reviews': [ { 'id': 'review-1', 'export_id': 'e-1', 'mentor': 'Grace',"
   "                'reviewed_at': '2026-11-06T10:00:00Z', 'imported_at': '2026-11-06T11:00:00Z',"
-  "                'comment': 'c', 'future_review': null } ]"
+  "                'comment': 'c', 'future_review': null } ],"
+  " 'exports': [ { 'export_id': 'e-1', 'exported_at': '2026-11-05T10:00:00Z',"
+  "                'future_export': { 'format': 'html' } } ]"
   "}";
 
 static const char * const unknown_member_paths[] = {
@@ -710,6 +712,7 @@ static const char * const unknown_member_paths[] = {
   "assessment_draft/future_draft",
   "assessment_draft/ratings/clinical-safety/future_rating",
   "reviews/0/future_review",
+  "exports/0/future_export",
   NULL
 };
 

@@ -310,6 +310,12 @@ static const Member rating_members[] = {
   { NULL }
 };
 
+static const Member export_members[] = {
+  { "export_id", KIND_STRING, TRUE, FALSE },
+  { "exported_at", KIND_TIMESTAMP, TRUE, FALSE },
+  { NULL }
+};
+
 static const Member review_members[] = {
   { "id", KIND_ID, TRUE, FALSE },
   { "export_id", KIND_STRING, TRUE, FALSE },
@@ -407,11 +413,12 @@ check_map (JsonNode      *map,
   return TRUE;
 }
 
-/* A list of records with unique ids. */
+/* A list of records; with @key, one whose @key members are unique. */
 static gboolean
 check_list (JsonNode      *list,
             const Member  *members,
             const char    *path,
+            const char    *key,
             GPtrArray     *out,
             GError       **error)
 {
@@ -431,7 +438,7 @@ check_list (JsonNode      *list,
 
       if (!check_record (record, members, path, NULL, NULL) ||
           (members == assessment_members && !check_ratings (record, path, NULL)) ||
-          !g_hash_table_add (ids, (gpointer) cmio_record_get_string (record, "id")))
+          (key != NULL && !g_hash_table_add (ids, (gpointer) cmio_record_get_string (record, key))))
         {
           g_autofree char *index = g_strdup_printf ("%u", i + 1);
           g_autofree char *record_path = path_join (path, index);
@@ -440,7 +447,7 @@ check_list (JsonNode      *list,
             return FALSE;
           if (members == assessment_members && !check_ratings (record, record_path, error))
             return FALSE;
-          id = cmio_record_get_string (record, "id");
+          id = cmio_record_get_string (record, key);
           return fail (error, record_path, _("the id “%.40s” is used twice"), id);
         }
 
@@ -544,7 +551,7 @@ static JsonNode *(* const migrations[]) (JsonNode *root, GError **error) = {
 
 static const char * const known_members[] = {
   "format", "version", "profile", "chapters", "items", "custom_items", "notes",
-  "assessments", "assessment_draft", "reviews", NULL
+  "assessments", "assessment_draft", "reviews", "exports", NULL
 };
 
 /* The members this version knows, checked and taken into @self. */
@@ -569,13 +576,17 @@ load_known (CmioProgress  *self,
       !check_map (json_object_get_member (object, "items"), item_members, "items",
                   &self->items, error) ||
       !check_list (json_object_get_member (object, "custom_items"), custom_item_members,
-                   "custom_items", self->custom_items, error) ||
-      !check_list (json_object_get_member (object, "notes"), note_members, "notes",
+                   "custom_items", "id", self->custom_items, error) ||
+      !check_list (json_object_get_member (object, "notes"), note_members, "notes", "id",
                    self->notes, error) ||
       !check_list (json_object_get_member (object, "assessments"), assessment_members,
-                   "assessments", self->assessments, error) ||
-      !check_list (json_object_get_member (object, "reviews"), review_members, "reviews",
-                   self->reviews, error))
+                   "assessments", "id", self->assessments, error) ||
+      !check_list (json_object_get_member (object, "reviews"), review_members, "reviews", "id",
+                   self->reviews, error) ||
+      /* Older files have no exports: they were not recorded then. The
+       * same export twice is harmless, so not refused. */
+      !check_list (json_object_get_member (object, "exports"), export_members, "exports", NULL,
+                   self->exports, error))
     return FALSE;
 
   node = json_object_get_member (object, "assessment_draft");

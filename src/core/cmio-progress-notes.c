@@ -1,4 +1,5 @@
-/* cmio-progress-notes.c — notes, self-assessments and imported reviews
+/* cmio-progress-notes.c — notes, self-assessments, imported reviews and
+ * the exports made
  *
  * Copyright 2026 The CMIO Handbook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,7 @@ static const char * const assessment_fields[] = {
 static const char * const review_fields[] = {
   "id", "export_id", "mentor", "reviewed_at", "imported_at", "comment", NULL
 };
+static const char * const export_fields[] = { "export_id", "exported_at", NULL };
 
 /* Puts @record in place of the one at @position, which it replaces. */
 static void
@@ -271,7 +273,8 @@ cmio_progress_remove_note (CmioProgress  *self,
 }
 
 /* Undo: a deleted note or self-assessment put back where it was, exactly
- * as it was. @section is CMIO_SECTION_NOTE or CMIO_SECTION_ASSESSMENT. */
+ * as it was, or an imported review taken out. @section is
+ * CMIO_SECTION_NOTE, CMIO_SECTION_ASSESSMENT or CMIO_SECTION_REVIEW. */
 
 static GPtrArray *
 section_records (CmioProgress *self,
@@ -279,6 +282,8 @@ section_records (CmioProgress *self,
 {
   if (g_strcmp0 (section, CMIO_SECTION_ASSESSMENT) == 0)
     return self->assessments;
+  if (g_strcmp0 (section, CMIO_SECTION_REVIEW) == 0)
+    return self->reviews;
 
   g_return_val_if_fail (g_strcmp0 (section, CMIO_SECTION_NOTE) == 0, NULL);
   return self->notes;
@@ -743,4 +748,108 @@ cmio_progress_add_review (CmioProgress  *self,
                                      NULL));
   cmio_progress_emit_changed (self, CMIO_SECTION_REVIEW, id);
   return g_steal_pointer (&id);
+}
+
+/* Exports made */
+
+guint
+cmio_progress_get_n_exports (CmioProgress *self)
+{
+  g_return_val_if_fail (CMIO_IS_PROGRESS (self), 0);
+  return self->exports->len;
+}
+
+/**
+ * cmio_progress_get_export_field:
+ * @self: a #CmioProgress
+ * @position: which export, 0 the oldest kept
+ * @field: "export_id" or "exported_at"
+ *
+ * Returns: (nullable): the field's value
+ */
+const char *
+cmio_progress_get_export_field (CmioProgress *self,
+                                guint         position,
+                                const char   *field)
+{
+  g_return_val_if_fail (CMIO_IS_PROGRESS (self), NULL);
+  g_return_val_if_fail (position < self->exports->len, NULL);
+  g_return_val_if_fail (g_strv_contains (export_fields, field), NULL);
+
+  return cmio_record_get_string (g_ptr_array_index (self->exports, position), field);
+}
+
+/**
+ * cmio_progress_find_export:
+ * @self: a #CmioProgress
+ * @export_id: (nullable): an export's id
+ *
+ * Returns: the position of the export with @export_id, the newest if it
+ *   was recorded more than once, or -1 if this progress has no record of it
+ */
+int
+cmio_progress_find_export (CmioProgress *self,
+                           const char   *export_id)
+{
+  g_return_val_if_fail (CMIO_IS_PROGRESS (self), -1);
+
+  for (guint i = self->exports->len; export_id != NULL && i-- > 0;)
+    if (g_strcmp0 (cmio_record_get_string (g_ptr_array_index (self->exports, i), "export_id"),
+                   export_id) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+/**
+ * cmio_progress_record_export:
+ * @self: a #CmioProgress
+ * @export_id: the id of the export just written
+ * @exported_at: (nullable): its time, ISO 8601 UTC; %NULL for now
+ * @error: return location for a #GError
+ *
+ * Remembers that this progress made the export, so that a review of it
+ * can be told from a review of someone else's. The newest
+ * %CMIO_PROGRESS_MAX_EXPORTS are kept; recording an export already
+ * recorded changes nothing.
+ *
+ * Returns: %TRUE if the export is recorded
+ */
+gboolean
+cmio_progress_record_export (CmioProgress  *self,
+                             const char    *export_id,
+                             const char    *exported_at,
+                             GError       **error)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (CMIO_IS_PROGRESS (self), FALSE);
+
+  if (!cmio_progress_check_writable (self, error) ||
+      !cmio_progress_check_text (_("export id"), export_id, CMIO_PROGRESS_MAX_SHORT_TEXT, error))
+    return FALSE;
+
+  if (exported_at == NULL)
+    exported_at = now = cmio_progress_now ();
+
+  if (export_id == NULL || *export_id == '\0' || !cmio_progress_timestamp_is_valid (exported_at))
+    {
+      g_set_error_literal (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID,
+                           _("An export needs an id and the time it was made"));
+      return FALSE;
+    }
+
+  if (cmio_progress_find_export (self, export_id) >= 0)
+    return TRUE;
+
+  g_ptr_array_add (self->exports,
+                   cmio_record_with (NULL,
+                                     "export_id", cmio_value_string (export_id),
+                                     "exported_at", cmio_value_string (exported_at),
+                                     NULL));
+  if (self->exports->len > CMIO_PROGRESS_MAX_EXPORTS)
+    g_ptr_array_remove_range (self->exports, 0, self->exports->len - CMIO_PROGRESS_MAX_EXPORTS);
+
+  cmio_progress_emit_changed (self, CMIO_SECTION_EXPORT, export_id);
+  return TRUE;
 }

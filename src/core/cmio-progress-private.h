@@ -29,6 +29,7 @@ struct _CmioProgress
   GPtrArray *assessments;    /* sealed objects */
   JsonNode *draft;           /* sealed object, or NULL */
   GPtrArray *reviews;        /* sealed objects */
+  GPtrArray *exports;        /* sealed objects, oldest first */
 
   CmioContentPack *pack;
   GPtrArray *custom_numbers; /* the custom items' numbers, made when asked */
@@ -45,6 +46,7 @@ struct _CmioProgress
 #define CMIO_SECTION_ASSESSMENT  "assessment"
 #define CMIO_SECTION_DRAFT       "draft"
 #define CMIO_SECTION_REVIEW      "review"
+#define CMIO_SECTION_EXPORT      "export"
 
 /* Records */
 const char *cmio_record_get_string   (JsonNode     *record,

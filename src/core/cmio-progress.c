@@ -380,6 +380,7 @@ cmio_progress_finalize (GObject *object)
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
   g_clear_pointer (&self->draft, json_node_unref);
   g_clear_pointer (&self->reviews, g_ptr_array_unref);
+  g_clear_pointer (&self->exports, g_ptr_array_unref);
   g_clear_object (&self->pack);
   g_clear_pointer (&self->custom_numbers, g_ptr_array_unref);
 
@@ -447,7 +448,8 @@ cmio_progress_class_init (CmioProgressClass *klass)
    * CmioProgress::changed:
    * @self: the progress
    * @section: what changed: "profile", "chapter", "item", "custom-item",
-   *   "note", "assessment", "draft" or "review"; also the signal's detail
+   *   "note", "assessment", "draft", "review" or "export"; also the
+   *   signal's detail
    * @id: (nullable): the id of the record that changed
    *
    * Emitted after every change.
@@ -470,6 +472,7 @@ cmio_progress_init (CmioProgress *self)
   self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   self->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   self->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  self->exports = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
 }
 
 /* Creating, reading and writing */
@@ -576,6 +579,7 @@ cmio_progress_to_json (CmioProgress *self)
   json_object_set_member (root, "assessment_draft",
                           self->draft ? json_node_ref (self->draft) : json_node_new (JSON_NODE_NULL));
   json_object_set_member (root, "reviews", array_copy (self->reviews));
+  json_object_set_member (root, "exports", array_copy (self->exports));
 
   /* Members of newer versions, or of other programs, go back unchanged. */
   json_object_iter_init (&iter, self->root);
@@ -1444,7 +1448,12 @@ cmio_progress_restore_item_record (CmioProgress *self,
                                    JsonNode     *record)
 {
   if (record != NULL)
-    replace_member (&self->items, item_id, json_node_ref (record));
+    {
+      /* json_object_set_member() takes no reference when the member is
+       * that node already: it must not be given one then. */
+      if (json_object_get_member (self->items, item_id) != record)
+        replace_member (&self->items, item_id, json_node_ref (record));
+    }
   else if (json_object_has_member (self->items, item_id))
     json_object_remove_member (mutable_map (&self->items), item_id);
 

@@ -211,6 +211,21 @@ char              *cmio_progress_add_review              (CmioProgress      *sel
                                                           const char        *comment,
                                                           GError           **error);
 
+/* Exports this progress made, oldest first; only the newest
+ * CMIO_PROGRESS_MAX_EXPORTS are kept */
+#define CMIO_PROGRESS_MAX_EXPORTS 50
+
+guint              cmio_progress_get_n_exports           (CmioProgress      *self);
+const char        *cmio_progress_get_export_field        (CmioProgress      *self,
+                                                          guint              position,
+                                                          const char        *field);
+int                cmio_progress_find_export             (CmioProgress      *self,
+                                                          const char        *export_id);
+gboolean           cmio_progress_record_export           (CmioProgress      *self,
+                                                          const char        *export_id,
+                                                          const char        *exported_at,
+                                                          GError           **error);
+
 /* Helpers */
 char              *cmio_progress_now                     (void);
 gboolean           cmio_progress_timestamp_is_valid      (const char        *text);

@@ -23,10 +23,11 @@ typedef struct
   JsonNode *item_record;     /* the item's state before, or NULL */
   JsonNode *custom_record;   /* the custom item before, or NULL */
   int custom_position;       /* where it was; -1 if it was not a custom item */
-  const char *section;       /* a deleted note or assessment instead of an item */
+  const char *section;       /* a deleted note or assessment, or a review added, instead of an item */
   char *record_id;
-  JsonNode *record;          /* the note or assessment before */
+  JsonNode *record;          /* the note or assessment before; NULL for a review added */
   int record_position;
+  GPtrArray *parts;          /* an imported review: an entry per item it changed */
 } Entry;
 
 struct _CmioUndoStack
@@ -50,12 +51,16 @@ static GParamSpec *properties[N_PROPS];
 static void
 entry_free (Entry *entry)
 {
+  if (entry == NULL)
+    return;
+
   g_free (entry->label);
   g_free (entry->item_id);
   g_clear_pointer (&entry->item_record, json_node_unref);
   g_clear_pointer (&entry->custom_record, json_node_unref);
   g_free (entry->record_id);
   g_clear_pointer (&entry->record, json_node_unref);
+  g_clear_pointer (&entry->parts, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -210,12 +215,21 @@ cmio_undo_stack_undo (CmioUndoStack  *self,
     return FALSE;
 
   entry = g_ptr_array_steal_index (self->entries, self->entries->len - 1);
+  if (entry->parts != NULL)
+    {
+      for (guint i = entry->parts->len; i-- > 0;)
+        {
+          Entry *part = g_ptr_array_index (entry->parts, i);
+
+          cmio_progress_restore_item_record (self->progress, part->item_id, part->item_record);
+        }
+    }
   if (entry->section != NULL)
     {
       cmio_progress_restore_record (self->progress, entry->section, MAX (entry->record_position, 0),
                                     entry->record_id, entry->record);
     }
-  else
+  else if (entry->parts == NULL)
     {
       cmio_progress_restore_custom_record (self->progress, MAX (entry->custom_position, 0),
                                            entry->item_id, entry->custom_record);
@@ -416,4 +430,79 @@ cmio_undo_stack_remove_assessment (CmioUndoStack  *self,
 
   return remove_record (self, CMIO_SECTION_ASSESSMENT, assessment_id, _("Self-assessment deleted"),
                         cmio_progress_remove_assessment, error);
+}
+
+/**
+ * cmio_undo_stack_import_review:
+ * @self: a #CmioUndoStack
+ * @import: a mentor's review, read and checked
+ * @error: return location for a #GError
+ *
+ * Merges the review into the progress as one change: undoing puts back
+ * every item's state it changed, exactly, and takes the review's record
+ * out again. A review already merged changes nothing and leaves nothing to
+ * undo.
+ *
+ * Returns: %TRUE if the review is merged
+ */
+gboolean
+cmio_undo_stack_import_review (CmioUndoStack     *self,
+                               CmioReviewImport  *import,
+                               GError           **error)
+{
+  guint n_items;
+  guint n_reviews;
+  g_autoptr(GPtrArray) before = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (CMIO_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (import != NULL, FALSE);
+
+  /* Records are never changed, only replaced: a record that is not the
+   * same one after is one the import changed. */
+  n_items = cmio_review_import_get_n_items (import);
+  n_reviews = cmio_progress_get_n_reviews (self->progress);
+  before = g_ptr_array_new_full (n_items, (GDestroyNotify) entry_free);
+  for (guint i = 0; i < n_items; i++)
+    {
+      Entry *part = g_new0 (Entry, 1);
+
+      part->item_id = g_strdup (cmio_review_import_get_item (import, i, NULL, NULL));
+      part->item_record = cmio_progress_dup_item_record (self->progress, part->item_id);
+      part->custom_position = -1;
+      g_ptr_array_add (before, part);
+    }
+
+  if (!cmio_review_import_apply (import, self->progress, error))
+    return FALSE;
+
+  entry = g_new0 (Entry, 1);
+  entry->label = g_strdup (_("Review imported"));
+  entry->custom_position = -1;
+  entry->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  for (guint i = 0; i < before->len; i++)
+    {
+      Entry *part = g_ptr_array_index (before, i);
+      g_autoptr(JsonNode) now = cmio_progress_dup_item_record (self->progress, part->item_id);
+
+      if (now != part->item_record)
+        {
+          g_ptr_array_add (entry->parts, part);
+          before->pdata[i] = NULL;
+        }
+    }
+
+  if (cmio_progress_get_n_reviews (self->progress) > n_reviews)
+    {
+      entry->section = CMIO_SECTION_REVIEW;
+      entry->record_position = n_reviews;
+      entry->record_id = g_strdup (cmio_progress_get_review_field (self->progress, n_reviews, "id"));
+    }
+
+  if (entry->parts->len == 0 && entry->section == NULL)
+    entry_free (entry);
+  else
+    push (self, entry);
+
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "cmio-progress.h"
+#include "cmio-review.h"
 
 G_BEGIN_DECLS
 
@@ -55,5 +56,8 @@ gboolean       cmio_undo_stack_remove_note       (CmioUndoStack  *self,
 gboolean       cmio_undo_stack_remove_assessment (CmioUndoStack  *self,
                                                   const char     *assessment_id,
                                                   GError        **error);
+gboolean       cmio_undo_stack_import_review     (CmioUndoStack     *self,
+                                                  CmioReviewImport  *import,
+                                                  GError           **error);
 
 G_END_DECLS
