@@ -316,11 +316,10 @@ build_contents_group (CmioExportDialog   *self,
       if (cmio_progress_get_note_shared (self->progress, cmio_progress_get_note_id (self->progress, i)))
         self->n_shared++;
     }
-  shared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Shared with mentor (%u)",
-                                         "Shared with mentor (%u)", self->n_shared),
-                            self->n_shared);
-  all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All notes (%u)", "All notes (%u)", self->n_notes),
-                         self->n_notes);
+  /* TRANSLATORS: notes marked "Share with Mentor", and how many */
+  shared = g_strdup_printf (_("Shared (%u)"), self->n_shared);
+  /* TRANSLATORS: every note, and how many */
+  all = g_strdup_printf (_("All (%u)"), self->n_notes);
   choices = gtk_string_list_new ((const char * const []) { _("None"), shared, all, NULL });
   self->notes_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->notes_row), _("_Notes"));
