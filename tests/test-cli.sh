@@ -43,7 +43,7 @@ if "$bin" --export="$tmp/nothing.html" 2>"$tmp/err"; then not_ok "--export expor
 elif grep -q "no good backup" "$tmp/err"; then ok "--export fails when nothing is recoverable, and says why"
 else not_ok "--export with nothing recoverable said: $(cat "$tmp/err")"; fi
 
-if "$bin" --export="$tmp/x.pdf" 2>"$tmp/err"; then not_ok "--export to PDF claimed success"
+if env -u DISPLAY -u WAYLAND_DISPLAY "$bin" --export="$tmp/x.pdf" 2>"$tmp/err"; then not_ok "--export to PDF claimed success"
 elif [ "$(wc -l < "$tmp/err")" -eq 1 ] && grep -q "html" "$tmp/err"; then ok "--export to PDF fails with one line that suggests HTML"
 else not_ok "--export to PDF said: $(cat "$tmp/err")"; fi
 
@@ -54,6 +54,25 @@ if "$bin" --export="$tmp/y.json" --content-dir="$content/../../tests/data/packs/
 then not_ok "--export with a broken --content-dir pack claimed success"
 elif grep -q "unknown owner" "$tmp/err"; then ok "--export lists a broken content pack's problems"
 else not_ok "--export with a broken pack said: $(cat "$tmp/err")"; fi
+
+# A .cmioexport is remembered in the progress, so that a review of an
+# older one can be told apart.
+if "$bin" --export="$tmp/remembered.cmioexport" 2>"$tmp/err"; then
+  id=$(sed -n 's/^ *"export_id" : "\(.*\)",$/\1/p' "$tmp/remembered.cmioexport")
+  if [ -n "$id" ] && grep -q "\"export_id\" *: *\"$id\"" "$data/progress.json"
+  then ok "--export to .cmioexport records the export in the progress"
+  else not_ok "the export $id is not in the progress"; fi
+else not_ok "--export to .cmioexport failed: $(cat "$tmp/err")"; fi
+
+# With a display, the same PDF as the export dialog's.
+if command -v xvfb-run >/dev/null 2>&1 && command -v dbus-run-session >/dev/null 2>&1; then
+  if xvfb-run -a dbus-run-session -- "$bin" --export="$tmp/report.pdf" >/dev/null 2>"$tmp/err" &&
+     [ "$(head -c 4 "$tmp/report.pdf")" = "%PDF" ]
+  then ok "--export to PDF with a display writes a PDF"
+  else not_ok "--export to PDF with a display: $(cat "$tmp/err")"; fi
+else
+  ok "# SKIP xvfb-run is not installed"
+fi
 
 echo "1..$n"
 [ $failed -eq 0 ]
