@@ -1,4 +1,4 @@
-/* cmio-export.c — what the user sends a mentor: JSON, Markdown, HTML
+/* cmio-export.c — what the user sends a mentor: the JSON, and writing it
  *
  * Copyright 2026 The CMIO Handbook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,11 +9,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "cmio-export.h"
+#include "cmio-assessment.h"
+#include "cmio-export-private.h"
 
-/* Every writer starts from the same JSON, built once; the Markdown and
- * HTML writers escape every text that came from the user or the pack, so
- * nothing in them can become markup. */
+/* Every writer starts from the same JSON, built once here; the Markdown
+ * (cmio-export-markdown.c) and HTML (cmio-export-html.c) writers read only
+ * that JSON and escape every text that came from the user or the pack, so
+ * nothing in them can become markup. The JSON keeps every text exactly. */
 
 /**
  * cmio_export_kind_for_path:
@@ -49,6 +51,8 @@ cmio_export_kind_for_path (const char      *path,
   return TRUE;
 }
 
+/* Building */
+
 static void
 add_string (JsonBuilder *builder,
             const char  *member,
@@ -62,52 +66,212 @@ add_string (JsonBuilder *builder,
 }
 
 static void
-add_item (JsonBuilder  *builder,
-          CmioPlan     *plan,
+add_boolean (JsonBuilder *builder,
+             const char  *member,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+/* A mean, or null when there is none. */
+static void
+add_mean (JsonBuilder *builder,
+          gboolean     has_mean,
+          double       mean)
+{
+  json_builder_set_member_name (builder, "mean");
+  if (has_mean)
+    json_builder_add_double_value (builder, mean);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The target dates, as text, by target day: an item's comes from the
+ * plan's start date alone, and thousands of items share a few days. */
+#define N_CACHED_DAYS 128
+
+typedef struct
+{
+  CmioPlan *plan;
+  char dates[N_CACHED_DAYS][16];
+  char other[16];
+} TargetDates;
+
+static const char *
+target_date (TargetDates *cache,
+             int          day)
+{
+  char *text = day >= 0 && day < N_CACHED_DAYS ? cache->dates[day] : cache->other;
+
+  if (text[0] == '\0' || text == cache->other)
+    {
+      g_autoptr(GDate) date = cmio_plan_dup_target_date (cache->plan, day);
+
+      g_snprintf (text, 16, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                  g_date_get_day (date));
+    }
+
+  return text;
+}
+
+/* One item: built as a JsonObject rather than through the builder, which
+ * costs more with ten thousand items. */
+static JsonNode *
+new_item (TargetDates  *dates,
           CmioProgress *progress,
           CmioPlanItem *plan_item)
 {
   CmioChecklistItem *item = cmio_plan_item_get_item (plan_item);
   const char *id = cmio_plan_item_get_id (plan_item);
-  g_autoptr(GDate) date = cmio_plan_dup_target_date (plan, cmio_plan_item_get_target_day (plan_item));
-  char target[32] = "";
+  int day = cmio_plan_item_get_target_day (plan_item);
+  JsonObject *object = json_object_new ();
+  JsonNode *node;
   const char *comment = NULL;
   const char *by = NULL;
   const char *at = NULL;
   CmioMentorStatus status;
 
-  g_date_strftime (target, sizeof target, "%Y-%m-%d", date);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "id", id);
-  add_string (builder, "number", cmio_plan_item_get_number (plan_item));
-  add_string (builder, "chapter", cmio_plan_item_get_chapter_id (plan_item));
-  add_string (builder, "text", cmio_plan_item_get_text (plan_item));
-  add_string (builder, "owner", cmio_owner_to_string (cmio_checklist_item_get_owner (item)));
-  json_builder_set_member_name (builder, "required");
-  json_builder_add_boolean_value (builder, cmio_checklist_item_get_required (item));
-  json_builder_set_member_name (builder, "custom");
-  json_builder_add_boolean_value (builder, cmio_plan_item_get_custom (plan_item));
-  json_builder_set_member_name (builder, "target_day");
-  json_builder_add_int_value (builder, cmio_plan_item_get_target_day (plan_item));
-  add_string (builder, "target_date", target);
-  json_builder_set_member_name (builder, "done");
-  json_builder_add_boolean_value (builder, cmio_progress_get_item_done (progress, id));
-  add_string (builder, "done_at", cmio_progress_get_item_done_at (progress, id));
-  add_string (builder, "evidence", cmio_progress_get_item_evidence (progress, id));
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, "number", cmio_plan_item_get_number (plan_item));
+  json_object_set_string_member (object, "chapter", cmio_plan_item_get_chapter_id (plan_item));
+  json_object_set_string_member (object, "text", cmio_plan_item_get_text (plan_item));
+  json_object_set_string_member (object, "owner", cmio_owner_to_string (cmio_checklist_item_get_owner (item)));
+  json_object_set_boolean_member (object, "required", cmio_checklist_item_get_required (item));
+  json_object_set_boolean_member (object, "custom", cmio_plan_item_get_custom (plan_item));
+  json_object_set_int_member (object, "target_day", day);
+  json_object_set_string_member (object, "target_date", target_date (dates, day));
+  json_object_set_boolean_member (object, "done", cmio_progress_get_item_done (progress, id));
+  json_object_set_string_member (object, "done_at", cmio_progress_get_item_done_at (progress, id));
+  json_object_set_string_member (object, "evidence", cmio_progress_get_item_evidence (progress, id));
 
   status = cmio_progress_get_item_mentor (progress, id, &comment, &by, &at);
   if (status != CMIO_MENTOR_STATUS_NONE)
     {
-      json_builder_set_member_name (builder, "mentor");
-      json_builder_begin_object (builder);
-      add_string (builder, "status", status == CMIO_MENTOR_STATUS_APPROVED ? "approved" : "discuss");
-      add_string (builder, "comment", comment);
-      add_string (builder, "by", by);
-      add_string (builder, "at", at);
-      json_builder_end_object (builder);
+      JsonObject *mentor = json_object_new ();
+
+      json_object_set_string_member (mentor, "status", status == CMIO_MENTOR_STATUS_APPROVED ? "approved" : "discuss");
+      json_object_set_string_member (mentor, "comment", comment);
+      json_object_set_string_member (mentor, "by", by);
+      json_object_set_string_member (mentor, "at", at);
+      json_object_set_object_member (object, "mentor", mentor);
     }
 
+  node = json_node_alloc ();
+  json_node_init_object (node, object);
+  json_object_unref (object);
+  return node;
+}
+
+static void
+add_ids (JsonBuilder        *builder,
+         const char         *member,
+         const char * const *ids)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    json_builder_add_string_value (builder, ids[i]);
+  json_builder_end_array (builder);
+}
+
+/* The latest completed self-assessment, scored against @pack; nothing
+ * when there is none. */
+static void
+add_assessment (JsonBuilder     *builder,
+                CmioContentPack *pack,
+                CmioProgress    *progress)
+{
+  g_auto(GStrv) history = cmio_assessment_dup_history (progress);
+  g_autoptr(CmioAssessmentResult) result = NULL;
+  static const char * const fields[] = { "id", "started_at", "completed_at", "content_version" };
+  const char *id;
+  guint n_answered = 0;
+  guint n_not_sure = 0;
+  guint n_unanswered = 0;
+  double mean = 0.0;
+  gboolean has_mean;
+
+  if (history == NULL || history[0] == NULL)
+    return;
+  id = history[g_strv_length (history) - 1];
+  result = cmio_assessment_result_new (pack, progress, id);
+  if (result == NULL)
+    return;
+
+  json_builder_set_member_name (builder, "assessment");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    add_string (builder, fields[i], cmio_progress_get_assessment_field (progress, id, fields[i]));
+
+  has_mean = cmio_assessment_result_get_mean (result, &mean);
+  add_mean (builder, has_mean, mean);
+
+  cmio_assessment_result_get_counts (result, &n_answered, &n_not_sure, &n_unanswered);
+  json_builder_set_member_name (builder, "counts");
+  json_builder_begin_object (builder);
+  add_int (builder, "answered", n_answered);
+  add_int (builder, "not_sure", n_not_sure);
+  add_int (builder, "unanswered", n_unanswered);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "domains");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < cmio_assessment_result_get_n_domains (result); i++)
+    {
+      const CmioDomainScore *score = cmio_assessment_result_get_domain (result, i);
+      const CmioDomain *domain = cmio_content_pack_find_domain (pack, score->domain_id);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", score->domain_id);
+      add_string (builder, "title", domain != NULL ? domain->title : score->domain_id);
+      add_mean (builder, score->n_answered > 0, score->mean);
+      add_int (builder, "answered", score->n_answered);
+      add_int (builder, "not_sure", score->n_not_sure);
+      add_int (builder, "unanswered", score->n_unanswered);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* Every competency of the pack: a level 1–5; or null, "answered" TRUE
+   * for "not sure" and FALSE when the mentee gave no answer. */
+  json_builder_set_member_name (builder, "competencies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < cmio_assessment_result_get_n_competencies (result); i++)
+    {
+      CmioCompetency *competency = cmio_assessment_result_get_competency (result, i);
+      const char *competency_id = cmio_competency_get_id (competency);
+      int score = cmio_assessment_result_get_score (result, competency_id);
+      const char *comment = NULL;
+
+      cmio_progress_get_rating (progress, id, competency_id, NULL, &comment);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", competency_id);
+      add_string (builder, "title", cmio_competency_get_title (competency));
+      add_string (builder, "domain", cmio_competency_get_domain_id (competency));
+      json_builder_set_member_name (builder, "level");
+      if (score >= 1)
+        json_builder_add_int_value (builder, score);
+      else
+        json_builder_add_null_value (builder);
+      add_boolean (builder, "answered", score != CMIO_ASSESSMENT_UNANSWERED);
+      add_string (builder, "comment", comment);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_ids (builder, "strengths", cmio_assessment_result_get_strengths (result));
+  add_ids (builder, "gaps", cmio_assessment_result_get_gaps (result));
   json_builder_end_object (builder);
 }
 
@@ -120,8 +284,10 @@ add_item (JsonBuilder  *builder,
  *   %NULL for no notes, no self-assessment, a new id, now
  *
  * Builds the export: every checklist item, built-in and the user's own, in
- * chapter order, with its state; the profile; and the notes asked for.
- * Notes not marked "share with mentor" go in only with %CMIO_EXPORT_NOTES_ALL.
+ * chapter order, with its state; the profile; the notes asked for; and,
+ * when asked for and there is one, the latest completed self-assessment
+ * with its scores per domain and per competency. Notes not marked "share
+ * with mentor" go in only with %CMIO_EXPORT_NOTES_ALL.
  *
  * Returns: (transfer full): the export, format "cmio-handbook-export"
  */
@@ -132,12 +298,13 @@ cmio_export_build (CmioContentPack         *pack,
                    const CmioExportOptions *options)
 {
   static const CmioExportOptions defaults = { CMIO_EXPORT_NOTES_NONE, FALSE, NULL, NULL };
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const char * const profile_fields[] = { "name", "role", "organization", "start_date", "mentor" };
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *now = NULL;
-  static const char * const profile_fields[] = { "name", "role", "organization", "start_date", "mentor" };
-  GListModel *chapters = cmio_content_pack_get_chapters (pack);
-  CmioExportNotes notes;
+  g_autofree TargetDates *dates = NULL;
+  GListModel *chapters;
+  JsonArray *items;
 
   g_return_val_if_fail (CMIO_IS_CONTENT_PACK (pack), NULL);
   g_return_val_if_fail (CMIO_IS_PROGRESS (progress), NULL);
@@ -145,16 +312,17 @@ cmio_export_build (CmioContentPack         *pack,
 
   if (options == NULL)
     options = &defaults;
-  notes = options->notes;
   if (options->export_id == NULL)
     uuid = g_uuid_string_random ();
   if (options->exported_at == NULL)
     now = cmio_progress_now ();
 
+  builder = json_builder_new ();
+  chapters = cmio_content_pack_get_chapters (pack);
+
   json_builder_begin_object (builder);
   add_string (builder, "format", CMIO_EXPORT_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, CMIO_EXPORT_VERSION);
+  add_int (builder, "version", CMIO_EXPORT_VERSION);
   add_string (builder, "export_id", options->export_id != NULL ? options->export_id : uuid);
   add_string (builder, "exported_at", options->exported_at != NULL ? options->exported_at : now);
 
@@ -179,37 +347,41 @@ cmio_export_build (CmioContentPack         *pack,
 
       json_builder_begin_object (builder);
       add_string (builder, "id", cmio_chapter_get_id (chapter));
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, cmio_chapter_get_number (chapter));
+      add_int (builder, "number", cmio_chapter_get_number (chapter));
       add_string (builder, "title", cmio_chapter_get_title (chapter));
-      json_builder_set_member_name (builder, "read");
-      json_builder_add_boolean_value (builder, cmio_progress_get_chapter_read (progress,
-                                                                              cmio_chapter_get_id (chapter)));
+      add_boolean (builder, "read", cmio_progress_get_chapter_read (progress, cmio_chapter_get_id (chapter)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
+  dates = g_new0 (TargetDates, 1);
+  dates->plan = plan;
+  items = json_array_new ();
   for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
     {
       g_autoptr(CmioChapter) chapter = g_list_model_get_item (chapters, i);
-      g_autoptr(GPtrArray) items = cmio_plan_dup_chapter_items (plan, cmio_chapter_get_id (chapter));
+      g_autoptr(GPtrArray) chapter_items = cmio_plan_dup_chapter_items (plan, cmio_chapter_get_id (chapter));
 
-      for (guint j = 0; j < items->len; j++)
-        add_item (builder, plan, progress, g_ptr_array_index (items, j));
+      for (guint j = 0; j < chapter_items->len; j++)
+        json_array_add_element (items, new_item (dates, progress, g_ptr_array_index (chapter_items, j)));
     }
-  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_add_value (builder, json_node_init_array (json_node_alloc (), items));
+  json_array_unref (items);
 
-  if (notes != CMIO_EXPORT_NOTES_NONE)
+  if (options->include_assessment)
+    add_assessment (builder, pack, progress);
+
+  if (options->notes != CMIO_EXPORT_NOTES_NONE)
     {
       json_builder_set_member_name (builder, "notes");
       json_builder_begin_array (builder);
       for (guint i = 0; i < cmio_progress_get_n_notes (progress); i++)
         {
           const char *id = cmio_progress_get_note_id (progress, i);
+          gboolean shared = cmio_progress_get_note_shared (progress, id);
 
-          if (notes == CMIO_EXPORT_NOTES_SHARED && !cmio_progress_get_note_shared (progress, id))
+          if (options->notes == CMIO_EXPORT_NOTES_SHARED && !shared)
             continue;
 
           json_builder_begin_object (builder);
@@ -217,6 +389,7 @@ cmio_export_build (CmioContentPack         *pack,
           add_string (builder, "chapter", cmio_progress_get_note_field (progress, id, "chapter"));
           add_string (builder, "title", cmio_progress_get_note_field (progress, id, "title"));
           add_string (builder, "text", cmio_progress_get_note_field (progress, id, "text"));
+          add_boolean (builder, "shared", shared);
           add_string (builder, "updated_at", cmio_progress_get_note_field (progress, id, "updated_at"));
           json_builder_end_object (builder);
         }
@@ -227,57 +400,126 @@ cmio_export_build (CmioContentPack         *pack,
   return json_builder_get_root (builder);
 }
 
-/* Readers of the export's JSON, which the writers trust: they built it. */
+/* Readers of the export's JSON, for the writers */
 
-static const char *
-member_string (JsonObject *object,
-               const char *member)
+const char *
+cmio_export_member_string (JsonObject *object,
+                           const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
          ? json_node_get_string (node) : NULL;
 }
 
-static gboolean
-member_boolean (JsonObject *object,
-                const char *member)
+gboolean
+cmio_export_member_boolean (JsonObject *object,
+                            const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_boolean (node);
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN
+         && json_node_get_boolean (node);
 }
 
-/**
- * cmio_markdown_escape:
- * @text: (nullable): plain text
- *
- * Makes @text safe to put in Markdown as text: every ASCII punctuation
- * character gets a backslash, so that nothing in it is read as emphasis, a
- * link, a heading, a list, raw HTML or a table; line breaks become spaces.
- *
- * Returns: (transfer full): the escaped text
- */
-char *
-cmio_markdown_escape (const char *text)
+/* Returns: %TRUE if @member is a number (not null), then in @value */
+gboolean
+cmio_export_member_number (JsonObject *object,
+                           const char *member,
+                           double     *value)
 {
-  GString *out = g_string_new (NULL);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  GType type;
 
-  for (const char *p = text ? text : ""; *p != '\0'; p++)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    return FALSE;
+
+  if (value != NULL)
+    *value = json_node_get_double (node);
+  return TRUE;
+}
+
+/* A count: 0 unless @member is a whole number that fits. */
+guint
+cmio_export_member_uint (JsonObject *object,
+                         const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+
+  value = json_node_get_int (node);
+  return value >= 0 && value <= G_MAXUINT ? (guint) value : 0;
+}
+
+JsonObject *
+cmio_export_member_object (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+cmio_export_member_array (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+cmio_export_array_object (JsonArray *array,
+                          guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+
+  node = json_array_get_element (array, index);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+GHashTable *
+cmio_export_items_by_chapter (JsonObject *root)
+{
+  GHashTable *by_chapter = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                  (GDestroyNotify) g_ptr_array_unref);
+  JsonArray *items = cmio_export_member_array (root, "items");
+  guint n = items != NULL ? json_array_get_length (items) : 0;
+
+  for (guint i = 0; i < n; i++)
     {
-      if (*p == '\n' || *p == '\r' || *p == '\t')
-        g_string_append_c (out, ' ');
-      else if (g_ascii_ispunct (*p))
-        g_string_append_printf (out, "\\%c", *p);
-      else
-        g_string_append_c (out, *p);
+      JsonObject *item = cmio_export_array_object (items, i);
+      const char *chapter = cmio_export_member_string (item, "chapter");
+      GPtrArray *list;
+
+      if (chapter == NULL)
+        continue;
+
+      list = g_hash_table_lookup (by_chapter, chapter);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_chapter, (gpointer) chapter, list);
+        }
+      g_ptr_array_add (list, item);
     }
 
-  return g_string_free (out, FALSE);
+  return by_chapter;
 }
 
-static const char *
-owner_words (const char *owner)
+const char *
+cmio_export_owner_words (const char *owner)
 {
   if (g_strcmp0 (owner, "mentor") == 0)
     return _("Mentor");
@@ -286,261 +528,123 @@ owner_words (const char *owner)
   return _("CMIO");
 }
 
-/**
- * cmio_export_to_markdown:
- * @export: an export from cmio_export_build()
- *
- * Returns: (transfer full): the export as Markdown, items as task lists
- */
-char *
-cmio_export_to_markdown (JsonNode *export)
+/* The title of a competency of the export's assessment, or its id. */
+const char *
+cmio_export_competency_title (JsonObject *assessment,
+                              const char *competency_id)
 {
-  JsonObject *root = json_node_get_object (export);
-  JsonObject *profile = json_object_get_object_member (root, "profile");
-  JsonArray *chapters = json_object_get_array_member (root, "chapters");
-  JsonArray *items = json_object_get_array_member (root, "items");
-  GString *out = g_string_new (NULL);
-  g_autofree char *name = cmio_markdown_escape (member_string (profile, "name"));
+  JsonArray *competencies = cmio_export_member_array (assessment, "competencies");
+  guint n = competencies != NULL ? json_array_get_length (competencies) : 0;
 
-  g_string_append_printf (out, "# %s\n\n", _("CMIO Handbook: 90-Day Checklist"));
-  if (*name != '\0')
-    g_string_append_printf (out, "%s: %s  \n", _("Name"), name);
-  {
-    g_autofree char *start = cmio_markdown_escape (member_string (profile, "start_date"));
-    g_autofree char *mentor = cmio_markdown_escape (member_string (profile, "mentor"));
-    g_autofree char *exported = cmio_markdown_escape (member_string (root, "exported_at"));
-
-    if (*start != '\0')
-      g_string_append_printf (out, "%s: %s  \n", _("Start date"), start);
-    if (*mentor != '\0')
-      g_string_append_printf (out, "%s: %s  \n", _("Mentor"), mentor);
-    g_string_append_printf (out, "%s: %s\n", _("Exported"), exported);
-  }
-
-  for (guint c = 0; c < json_array_get_length (chapters); c++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *chapter = json_array_get_object_element (chapters, c);
-      g_autofree char *title = cmio_markdown_escape (member_string (chapter, "title"));
+      JsonObject *competency = cmio_export_array_object (competencies, i);
 
-      g_string_append_printf (out, "\n## %u\\. %s\n\n", (guint) json_object_get_int_member (chapter, "number"),
-                              title);
-
-      for (guint i = 0; i < json_array_get_length (items); i++)
+      if (g_strcmp0 (cmio_export_member_string (competency, "id"), competency_id) == 0)
         {
-          JsonObject *item = json_array_get_object_element (items, i);
-          g_autofree char *number = NULL;
-          g_autofree char *text = NULL;
-          g_autofree char *evidence = NULL;
-          JsonObject *mentor;
+          const char *title = cmio_export_member_string (competency, "title");
 
-          if (g_strcmp0 (member_string (item, "chapter"), member_string (chapter, "id")) != 0)
-            continue;
-
-          number = cmio_markdown_escape (member_string (item, "number"));
-          text = cmio_markdown_escape (member_string (item, "text"));
-          g_string_append_printf (out, "- [%c] %s %s — %s %s, %s%s",
-                                  member_boolean (item, "done") ? 'x' : ' ', number, text,
-                                  _("due"), member_string (item, "target_date"),
-                                  owner_words (member_string (item, "owner")),
-                                  member_boolean (item, "required") ? "" : _(", optional"));
-          if (member_string (item, "done_at") != NULL)
-            {
-              g_autofree char *done_at = cmio_markdown_escape (member_string (item, "done_at"));
-
-              g_string_append_printf (out, ", %s %s", _("done"), done_at);
-            }
-          g_string_append_c (out, '\n');
-
-          evidence = cmio_markdown_escape (member_string (item, "evidence"));
-          if (*evidence != '\0')
-            g_string_append_printf (out, "  - %s: %s\n", _("Evidence"), evidence);
-
-          mentor = json_object_has_member (item, "mentor") ? json_object_get_object_member (item, "mentor") : NULL;
-          if (mentor != NULL)
-            {
-              g_autofree char *comment = cmio_markdown_escape (member_string (mentor, "comment"));
-              g_autofree char *by = cmio_markdown_escape (member_string (mentor, "by"));
-
-              g_string_append_printf (out, "  - %s: %s%s%s%s\n", _("Mentor"),
-                                      g_strcmp0 (member_string (mentor, "status"), "approved") == 0
-                                        ? _("approved") : _("to discuss"),
-                                      *by ? " (" : "", by, *by ? ")" : "");
-              if (*comment != '\0')
-                g_string_append_printf (out, "    %s\n", comment);
-            }
+          return title != NULL ? title : competency_id;
         }
     }
 
-  if (json_object_has_member (root, "notes"))
-    {
-      JsonArray *notes = json_object_get_array_member (root, "notes");
-
-      g_string_append_printf (out, "\n## %s\n", _("Notes"));
-      for (guint i = 0; i < json_array_get_length (notes); i++)
-        {
-          JsonObject *note = json_array_get_object_element (notes, i);
-          g_autofree char *title = cmio_markdown_escape (member_string (note, "title"));
-          g_auto(GStrv) lines = g_strsplit (member_string (note, "text") ? member_string (note, "text") : "", "\n", -1);
-
-          g_string_append_printf (out, "\n### %s\n\n", *title ? title : _("Note"));
-          for (guint l = 0; lines[l] != NULL; l++)
-            {
-              g_autofree char *line = cmio_markdown_escape (lines[l]);
-
-              g_string_append_printf (out, "%s  \n", line);
-            }
-        }
-    }
-
-  return g_string_free (out, FALSE);
+  return competency_id;
 }
 
+/* One decimal, in the user's notation, as the chart shows it. */
+char *
+cmio_export_format_score (double score)
+{
+  return g_strdup_printf ("%.1f", score);
+}
+
+/* Appends the UTF-8 of U+2400 + @c, the Control Picture of C0 control @c,
+ * or of U+2421 for DEL. */
 static void
-append_escaped (GString    *out,
-                const char *text)
+append_control_picture (GString       *out,
+                        unsigned char  c)
 {
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  char picture[3] = { '\xe2', '\x90', (char) (c == 0x7F ? 0xA1 : 0x80 + c) };
 
-  g_string_append (out, escaped);
+  g_string_append_len (out, picture, 3);
 }
 
-/* A self-contained page: inline styles only, no script, nothing fetched. */
-static const char html_style[] =
-  "body{font-family:system-ui,Cantarell,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;"
-  "color:#222;line-height:1.45}h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em;"
-  "border-bottom:1px solid #ccc}ul.items{list-style:none;padding:0}li.item{margin:.5em 0;"
-  "padding-left:1.8em;text-indent:-1.8em}.box{display:inline-block;width:1.2em}.meta,.evidence,"
-  ".mentor{color:#555;font-size:.9em;margin-left:1.8em;text-indent:0}.sign{margin-top:3em}"
-  ".sign p{border-top:1px solid #333;width:18em;padding-top:.2em;margin-top:2.5em}"
-  "@media print{body{margin:0}}";
-
-/**
- * cmio_export_to_html:
- * @export: an export from cmio_export_build()
- *
- * Returns: (transfer full): the export as one self-contained HTML page,
- *   printable, with check boxes and lines for the mentor's signature
- */
-char *
-cmio_export_to_html (JsonNode *export)
+void
+cmio_export_append_text (GString            *out,
+                         const char         *text,
+                         gboolean            multiline,
+                         const char * const *escapes)
 {
-  JsonObject *root = json_node_get_object (export);
-  JsonObject *profile = json_object_get_object_member (root, "profile");
-  JsonArray *chapters = json_object_get_array_member (root, "chapters");
-  JsonArray *items = json_object_get_array_member (root, "items");
-  GString *out = g_string_new (NULL);
+  const char *p = text != NULL ? text : "";
+  const char *end = p + strlen (p);
+  const char *run = p;   /* bytes that go out as they are, from here to p */
 
-  g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                        "style-src 'unsafe-inline'\"><title>");
-  append_escaped (out, _("CMIO Handbook: 90-Day Checklist"));
-  g_string_append_printf (out, "</title><style>%s</style></head><body><h1>", html_style);
-  append_escaped (out, _("CMIO Handbook: 90-Day Checklist"));
-  g_string_append (out, "</h1><p>");
-  append_escaped (out, member_string (profile, "name"));
-  if (member_string (profile, "start_date") != NULL)
+  while (p < end)
     {
-      g_string_append (out, "<br>");
-      append_escaped (out, _("Start date"));
-      g_string_append (out, ": ");
-      append_escaped (out, member_string (profile, "start_date"));
-    }
-  if (member_string (profile, "mentor") != NULL)
-    {
-      g_string_append (out, "<br>");
-      append_escaped (out, _("Mentor"));
-      g_string_append (out, ": ");
-      append_escaped (out, member_string (profile, "mentor"));
-    }
-  g_string_append (out, "</p>");
+      unsigned char c = (unsigned char) *p;
+      const char *replacement = NULL;
+      gsize length = 1;
 
-  for (guint c = 0; c < json_array_get_length (chapters); c++)
-    {
-      JsonObject *chapter = json_array_get_object_element (chapters, c);
-
-      g_string_append_printf (out, "<h2>%u. ", (guint) json_object_get_int_member (chapter, "number"));
-      append_escaped (out, member_string (chapter, "title"));
-      g_string_append (out, "</h2><ul class=\"items\">");
-
-      for (guint i = 0; i < json_array_get_length (items); i++)
+      if (c >= 0x20 && c < 0x7F && (escapes == NULL || escapes[c] == NULL))
         {
-          JsonObject *item = json_array_get_object_element (items, i);
-          JsonObject *mentor;
+          p++;
+          continue;
+        }
 
-          if (g_strcmp0 (member_string (item, "chapter"), member_string (chapter, "id")) != 0)
-            continue;
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char_validated (p, end - p);
 
-          g_string_append_printf (out, "<li class=\"item\"><span class=\"box\">%s</span><b>",
-                                  member_boolean (item, "done") ? "☑" : "☐");
-          append_escaped (out, member_string (item, "number"));
-          g_string_append (out, "</b> ");
-          append_escaped (out, member_string (item, "text"));
-          g_string_append (out, "<div class=\"meta\">");
-          append_escaped (out, _("Target"));
-          g_string_append (out, " ");
-          append_escaped (out, member_string (item, "target_date"));
-          if (member_string (item, "done_at") != NULL)
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            replacement = "\xef\xbf\xbd";    /* a byte that is not UTF-8: U+FFFD */
+          else
             {
-              g_string_append (out, " · ");
-              append_escaped (out, _("done"));
-              g_string_append (out, " ");
-              append_escaped (out, member_string (item, "done_at"));
-            }
-          g_string_append (out, " · ");
-          append_escaped (out, owner_words (member_string (item, "owner")));
-          g_string_append (out, "</div>");
-          if (member_string (item, "evidence") != NULL)
-            {
-              g_string_append (out, "<div class=\"evidence\">");
-              append_escaped (out, _("Evidence"));
-              g_string_append (out, ": ");
-              append_escaped (out, member_string (item, "evidence"));
-              g_string_append (out, "</div>");
-            }
-          mentor = json_object_has_member (item, "mentor") ? json_object_get_object_member (item, "mentor") : NULL;
-          if (mentor != NULL)
-            {
-              g_string_append (out, "<div class=\"mentor\">");
-              append_escaped (out, g_strcmp0 (member_string (mentor, "status"), "approved") == 0
-                                     ? _("Approved") : _("To discuss"));
-              if (member_string (mentor, "comment") != NULL)
+              length = g_utf8_next_char (p) - p;
+              if (u >= 0x80 && u <= 0x9F)
+                replacement = "\xef\xbf\xbd";   /* a C1 control */
+              else if (u == 0x2028 || u == 0x2029)
+                replacement = multiline ? "\n" : " ";
+              else
                 {
-                  g_string_append (out, ": ");
-                  append_escaped (out, member_string (mentor, "comment"));
+                  p += length;
+                  continue;
                 }
-              g_string_append (out, "</div>");
             }
-          g_string_append (out, "</li>");
         }
-      g_string_append (out, "</ul>");
+      else if (c == '\r' && p + 1 < end && p[1] == '\n')
+        replacement = "";   /* the \n that follows makes the line feed */
+      else if (c == '\n' || c == '\r')
+        replacement = multiline ? "\n" : " ";
+      else if (c == '\t')
+        replacement = multiline ? "\t" : " ";
+      else if (c < 0x20 || c == 0x7F)
+        replacement = NULL;   /* a Control Picture, below */
+      else
+        replacement = escapes[c];
+
+      g_string_append_len (out, run, p - run);
+      if (replacement != NULL)
+        g_string_append (out, replacement);
+      else
+        append_control_picture (out, c);
+      p += length;
+      run = p;
     }
 
-  if (json_object_has_member (root, "notes"))
-    {
-      JsonArray *notes = json_object_get_array_member (root, "notes");
+  g_string_append_len (out, run, p - run);
+}
 
-      g_string_append (out, "<h2>");
-      append_escaped (out, _("Notes"));
-      g_string_append (out, "</h2>");
-      for (guint i = 0; i < json_array_get_length (notes); i++)
-        {
-          JsonObject *note = json_array_get_object_element (notes, i);
+char *
+cmio_export_clean_text (const char *text,
+                        gboolean    multiline)
+{
+  GString *out = g_string_sized_new (text != NULL ? strlen (text) : 0);
 
-          g_string_append (out, "<h3>");
-          append_escaped (out, member_string (note, "title"));
-          g_string_append (out, "</h3><pre style=\"white-space:pre-wrap;font-family:inherit\">");
-          append_escaped (out, member_string (note, "text"));
-          g_string_append (out, "</pre>");
-        }
-    }
-
-  g_string_append (out, "<div class=\"sign\"><p>");
-  append_escaped (out, _("Mentor’s signature"));
-  g_string_append (out, "</p><p>");
-  append_escaped (out, _("Date"));
-  g_string_append (out, "</p></div></body></html>\n");
+  cmio_export_append_text (out, text, multiline, NULL);
   return g_string_free (out, FALSE);
 }
+
+/* Writing */
 
 /**
  * cmio_export_write:
@@ -562,13 +666,7 @@ cmio_export_write (JsonNode        *export,
   switch (kind)
     {
     case CMIO_EXPORT_JSON:
-      {
-        g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-        json_generator_set_pretty (generator, TRUE);
-        json_generator_set_root (generator, export);
-        data = json_generator_to_data (generator, NULL);
-      }
+      data = cmio_export_to_json (export);
       break;
 
     case CMIO_EXPORT_MARKDOWN:
@@ -589,4 +687,23 @@ cmio_export_write (JsonNode        *export,
   return g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
                                   G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                   NULL, NULL, error);
+}
+
+/**
+ * cmio_export_to_json:
+ * @export: an export from cmio_export_build()
+ *
+ * Returns: (transfer full): the export as the text of a .cmioexport file:
+ *   indented JSON, ending with a line feed
+ */
+char *
+cmio_export_to_json (JsonNode *export)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, export);
+  data = json_generator_to_data (generator, NULL);
+  return g_strconcat (data, "\n", NULL);
 }

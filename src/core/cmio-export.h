@@ -1,5 +1,8 @@
 /* cmio-export.h — what the user sends a mentor: JSON, Markdown, HTML
  *
+ * cmio-export.c builds the JSON and writes files; cmio-export-markdown.c
+ * and cmio-export-html.c turn the JSON into the other formats.
+ *
  * Copyright 2026 The CMIO Handbook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,6 +50,7 @@ JsonNode *cmio_export_build         (CmioContentPack          *pack,
                                      CmioProgress             *progress,
                                      CmioPlan                 *plan,
                                      const CmioExportOptions  *options);
+char     *cmio_export_to_json       (JsonNode         *export);
 char     *cmio_export_to_markdown   (JsonNode         *export);
 char     *cmio_export_to_html       (JsonNode         *export);
 gboolean  cmio_export_write         (JsonNode         *export,

@@ -1,0 +1,605 @@
+/* cmio-export-html.c — the export as one printable HTML page
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cmio-chart.h"
+#include "cmio-export-private.h"
+
+/* One self-contained page: an inline style sheet, an inline SVG chart, no
+ * script, no link, nothing fetched (its Content-Security-Policy forbids
+ * it all the same). Every text that goes in, the user's, the pack's and
+ * the translations', goes through append_text(): cleaned of control
+ * characters and escaped, "=" too, so that even a text like
+ * <img src=x onerror=…> leaves no "src=" or "onerror=" in the page. */
+
+static const char html_style[] =
+  "body{font-family:system-ui,Cantarell,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;"
+  "color:#222;line-height:1.45}"
+  "h1{font-size:1.6em;margin:0 0 .4em}"
+  "h2{font-size:1.25em;margin:1.6em 0 .4em;border-bottom:1px solid #ccc}"
+  "h3{font-size:1.05em;margin:1.2em 0 .3em}"
+  "h1,h2,h3{break-after:avoid;page-break-after:avoid}"
+  ".keep{break-inside:avoid;page-break-inside:avoid}"
+  ".note>.keep{break-after:avoid;page-break-after:avoid}"
+  "dl.profile{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;margin:0 0 .6em}"
+  "dl.profile dt{font-weight:bold}dl.profile dd{margin:0}"
+  "ul.items{list-style:none;padding:0;margin:0}"
+  "li.item{margin:.5em 0;padding-left:1.8em;break-inside:avoid;page-break-inside:avoid}"
+  ".box{display:inline-block;width:1.8em;margin-left:-1.8em}"
+  ".number{font-weight:bold}.optional{font-style:italic;color:#555}"
+  ".meta,.evidence,.mentor,.private{color:#555;font-size:.9em}"
+  ".late{color:#a51d2d}"
+  ".text{white-space:pre-wrap}"
+  "table{border-collapse:collapse;width:100%;margin:.5em 0}"
+  "th,td{border:1px solid #ccc;padding:.2em .4em;text-align:left;vertical-align:top}"
+  "td.num{text-align:right}tr{break-inside:avoid;page-break-inside:avoid}"
+  "figure.chart{margin:1em 0}figure.chart svg{max-width:100%;height:auto}"
+  ".sign{margin-top:3em;display:grid;grid-template-columns:2fr 1fr;gap:0 2em;"
+  "break-inside:avoid;page-break-inside:avoid}"
+  ".sign p{border-top:1px solid #333;padding-top:.2em;margin:3em 0 0}"
+  "@page{margin:18mm}"
+  "@media print{body{margin:0;padding:0;max-width:none;font-size:11pt}"
+  "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+/* What g_markup_escape_text() escapes, and "=". */
+static const char * const html_escapes[128] = {
+  ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;", ['\''] = "&#39;", ['='] = "&#61;",
+};
+
+static void
+append_text_full (GString    *out,
+                  const char *text,
+                  gboolean    multiline)
+{
+  cmio_export_append_text (out, text, multiline, html_escapes);
+}
+
+/* Text on one line: line breaks become spaces. */
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  append_text_full (out, text, FALSE);
+}
+
+static void
+append_printf (GString    *out,
+               const char *format,
+               ...) G_GNUC_PRINTF (2, 3);
+
+/* The printf of @format, escaped. */
+static void
+append_printf (GString    *out,
+               const char *format,
+               ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  append_text (out, text);
+}
+
+/* <tag>text</tag> */
+static void
+append_element (GString    *out,
+                const char *tag,
+                const char *text)
+{
+  g_string_append_printf (out, "<%s>", tag);
+  append_text (out, text);
+  g_string_append_printf (out, "</%s>", tag);
+}
+
+/* The date of a timestamp like 2026-11-27T09:30:00Z, or all of it. */
+static char *
+date_of (const char *timestamp)
+{
+  if (timestamp != NULL && strlen (timestamp) > 10 && timestamp[10] == 'T')
+    return g_strndup (timestamp, 10);
+  return g_strdup (timestamp);
+}
+
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  append_element (out, "dt", label);
+  append_element (out, "dd", value);
+}
+
+static void
+append_item (GString    *out,
+             JsonObject *item)
+{
+  JsonObject *mentor = cmio_export_member_object (item, "mentor");
+  const char *evidence = cmio_export_member_string (item, "evidence");
+  const char *target = cmio_export_member_string (item, "target_date");
+  g_autofree char *done_at = date_of (cmio_export_member_string (item, "done_at"));
+  gboolean done = cmio_export_member_boolean (item, "done");
+
+  g_string_append_printf (out, "<li class=\"item%s\"><span class=\"box\" role=\"img\" aria-label=\"",
+                          done ? " done" : "");
+  append_text (out, done ? _("Done") : _("Not done"));
+  g_string_append_printf (out, "\">%s</span><span class=\"number\">", done ? "☑" : "☐");
+  append_text (out, cmio_export_member_string (item, "number"));
+  g_string_append (out, "</span> ");
+  append_text (out, cmio_export_member_string (item, "text"));
+  if (!cmio_export_member_boolean (item, "required"))
+    {
+      g_string_append (out, " <span class=\"optional\">(");
+      append_text (out, _("optional"));
+      g_string_append (out, ")</span>");
+    }
+
+  g_string_append (out, "<div class=\"meta\">");
+  /* Translators: in the printed export; %s is a date like 2026-11-27 */
+  append_printf (out, _("Target %s"), target);
+  if (done_at != NULL)
+    {
+      gboolean late = target != NULL && strlen (done_at) == 10 && strcmp (done_at, target) > 0;
+
+      g_string_append (out, " · ");
+      if (late)
+        g_string_append (out, "<span class=\"late\">");
+      /* Translators: in the printed export; %s is a date like 2026-11-27 */
+      append_printf (out, _("Done %s"), done_at);
+      if (late)
+        g_string_append (out, "</span>");
+    }
+  g_string_append (out, " · ");
+  /* Translators: in the printed export; %s is who does the item, like "Mentor" */
+  append_printf (out, _("Owner: %s"), cmio_export_owner_words (cmio_export_member_string (item, "owner")));
+  g_string_append (out, "</div>");
+
+  if (evidence != NULL && *evidence != '\0')
+    {
+      g_string_append (out, "<div class=\"evidence\">");
+      append_text (out, _("Evidence"));
+      g_string_append (out, ": <span class=\"text\">");
+      append_text_full (out, evidence, TRUE);
+      g_string_append (out, "</span></div>");
+    }
+
+  if (mentor != NULL)
+    {
+      const char *by = cmio_export_member_string (mentor, "by");
+      const char *comment = cmio_export_member_string (mentor, "comment");
+      g_autofree char *at = date_of (cmio_export_member_string (mentor, "at"));
+
+      g_string_append (out, "<div class=\"mentor\">");
+      append_text (out, _("Mentor"));
+      g_string_append (out, ": <b>");
+      append_text (out, g_strcmp0 (cmio_export_member_string (mentor, "status"), "approved") == 0
+                          ? _("Approved") : _("To discuss"));
+      g_string_append (out, "</b>");
+      if (by != NULL && *by != '\0')
+        {
+          g_string_append (out, " — ");
+          append_text (out, by);
+        }
+      if (at != NULL)
+        {
+          g_string_append (out, ", ");
+          append_text (out, at);
+        }
+      if (comment != NULL && *comment != '\0')
+        {
+          g_string_append (out, "<div class=\"text\">");
+          append_text_full (out, comment, TRUE);
+          g_string_append (out, "</div>");
+        }
+      g_string_append (out, "</div>");
+    }
+
+  g_string_append (out, "</li>");
+}
+
+/* The chapter's heading stays on the page of its first item. */
+static void
+append_chapter (GString    *out,
+                JsonObject *chapter,
+                GPtrArray  *items)
+{
+  g_string_append (out, "<section class=\"chapter\"><div class=\"keep\"><h2>");
+  append_printf (out, "%u. %s", cmio_export_member_uint (chapter, "number"),
+                 cmio_export_member_string (chapter, "title"));
+  g_string_append (out, "</h2>");
+
+  if (items == NULL || items->len == 0)
+    {
+      append_element (out, "p", _("No items."));
+      g_string_append (out, "</div></section>\n");
+      return;
+    }
+
+  g_string_append (out, "<ul class=\"items\">");
+  append_item (out, g_ptr_array_index (items, 0));
+  g_string_append (out, "</ul></div>");
+  if (items->len > 1)
+    {
+      g_string_append (out, "<ul class=\"items\">");
+      for (guint i = 1; i < items->len; i++)
+        {
+          append_item (out, g_ptr_array_index (items, i));
+          if (i % 8 == 0)
+            g_string_append_c (out, '\n');
+        }
+      g_string_append (out, "</ul>");
+    }
+  g_string_append (out, "</section>\n");
+}
+
+/* The chart, drawn from the export's domain means. */
+static void
+append_chart (GString    *out,
+              JsonObject *assessment,
+              JsonArray  *domains)
+{
+  guint n_domains = domains != NULL ? json_array_get_length (domains) : 0;
+  g_autofree const char **titles = g_new0 (const char *, n_domains + 1);
+  g_autofree double *values = g_new0 (double, n_domains + 1);
+  g_autofree char *date = date_of (cmio_export_member_string (assessment, "completed_at"));
+  g_autofree char *label = NULL;
+  g_autofree char *svg = NULL;
+  CmioChartSeries series = { CMIO_CHART_SERIES_THIS, NULL, NULL, _("This assessment"), values };
+
+  for (guint i = 0; i < n_domains; i++)
+    {
+      JsonObject *domain = cmio_export_array_object (domains, i);
+      const char *title = cmio_export_member_string (domain, "title");
+
+      titles[i] = title != NULL ? title : "";
+      if (!cmio_export_member_number (domain, "mean", &values[i]))
+        values[i] = -1.0;
+    }
+
+  /* Translators: in the chart's legend; %s is a date like 2026-11-27 */
+  label = date != NULL ? g_strdup_printf (_("This assessment, %s"), date) : g_strdup (series.name);
+  series.label = label;
+  series.id = cmio_export_member_string (assessment, "id");
+  svg = cmio_chart_svg (NULL, series.id != NULL ? series.id : "export", n_domains, titles, 1, &series);
+
+  g_string_append (out, "<figure class=\"chart\">");
+  g_string_append (out, svg);
+  g_string_append (out, "</figure>");
+}
+
+static void
+append_competency_list (GString    *out,
+                        const char *heading,
+                        JsonObject *assessment,
+                        const char *member)
+{
+  JsonArray *ids = cmio_export_member_array (assessment, member);
+  guint n = ids != NULL ? json_array_get_length (ids) : 0;
+
+  g_string_append (out, "<div class=\"keep\">");
+  append_element (out, "h3", heading);
+  if (n == 0)
+    append_element (out, "p", _("None yet."));
+  else
+    {
+      g_string_append (out, "<ul>");
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *node = json_array_get_element (ids, i);
+
+          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+            append_element (out, "li", cmio_export_competency_title (assessment, json_node_get_string (node)));
+        }
+      g_string_append (out, "</ul>");
+    }
+  g_string_append (out, "</div>\n");
+}
+
+static const char *
+domain_title (JsonArray  *domains,
+              const char *id)
+{
+  for (guint i = 0; domains != NULL && i < json_array_get_length (domains); i++)
+    {
+      JsonObject *domain = cmio_export_array_object (domains, i);
+
+      if (g_strcmp0 (cmio_export_member_string (domain, "id"), id) == 0)
+        return cmio_export_member_string (domain, "title");
+    }
+
+  return id;
+}
+
+static void
+append_count_cell (GString *out,
+                   guint    count)
+{
+  g_string_append_printf (out, "<td class=\"num\">%u</td>", count);
+}
+
+static void
+append_assessment (GString    *out,
+                   JsonObject *assessment)
+{
+  JsonObject *counts = cmio_export_member_object (assessment, "counts");
+  JsonArray *domains = cmio_export_member_array (assessment, "domains");
+  JsonArray *competencies = cmio_export_member_array (assessment, "competencies");
+  g_autofree char *completed = date_of (cmio_export_member_string (assessment, "completed_at"));
+  double mean = 0.0;
+
+  g_string_append (out, "<section class=\"assessment\"><div class=\"keep\">");
+  append_element (out, "h2", _("Self-assessment"));
+  g_string_append (out, "<p>");
+  if (completed != NULL)
+    {
+      /* Translators: in the printed export; %s is a date like 2026-11-27 */
+      append_printf (out, _("Completed %s"), completed);
+      g_string_append (out, ". ");
+    }
+  if (cmio_export_member_number (assessment, "mean", &mean))
+    {
+      g_autofree char *score = cmio_export_format_score (mean);
+
+      /* Translators: the mean self-assessment score, like "3.4 of 5" */
+      append_printf (out, _("Mean score: %s of 5"), score);
+    }
+  else
+    append_text (out, _("Mean score: none, no competency answered"));
+  g_string_append (out, "<br>");
+  /* Translators: the self-assessment's counts of competencies */
+  append_printf (out, _("%u answered, %u not sure, %u unanswered"),
+                 cmio_export_member_uint (counts, "answered"),
+                 cmio_export_member_uint (counts, "not_sure"),
+                 cmio_export_member_uint (counts, "unanswered"));
+  g_string_append (out, "</p>");
+  append_chart (out, assessment, domains);
+  g_string_append (out, "</div>\n");
+
+  /* The domains' scores. */
+  g_string_append (out, "<table class=\"domains\"><caption>");
+  append_text (out, _("Scores by domain"));
+  g_string_append (out, "</caption><thead><tr>");
+  append_element (out, "th", _("Domain"));
+  append_element (out, "th", _("Mean"));
+  append_element (out, "th", _("Answered"));
+  append_element (out, "th", _("Not sure"));
+  append_element (out, "th", _("Unanswered"));
+  g_string_append (out, "</tr></thead><tbody>");
+  for (guint i = 0; domains != NULL && i < json_array_get_length (domains); i++)
+    {
+      JsonObject *domain = cmio_export_array_object (domains, i);
+
+      if (domain == NULL)
+        continue;
+
+      g_string_append (out, "<tr>");
+      append_element (out, "td", cmio_export_member_string (domain, "title"));
+      g_string_append (out, "<td class=\"num\">");
+      if (cmio_export_member_number (domain, "mean", &mean))
+        {
+          g_autofree char *score = cmio_export_format_score (mean);
+
+          append_text (out, score);
+        }
+      else
+        append_text (out, _("no answers"));
+      g_string_append (out, "</td>");
+      append_count_cell (out, cmio_export_member_uint (domain, "answered"));
+      append_count_cell (out, cmio_export_member_uint (domain, "not_sure"));
+      append_count_cell (out, cmio_export_member_uint (domain, "unanswered"));
+      g_string_append (out, "</tr>");
+    }
+  g_string_append (out, "</tbody></table>\n");
+
+  append_competency_list (out, _("Strengths"), assessment, "strengths");
+  append_competency_list (out, _("Gaps"), assessment, "gaps");
+
+  /* Every competency: the level, and what the mentee said. */
+  g_string_append (out, "<table class=\"competencies\"><caption>");
+  append_text (out, _("Competencies"));
+  g_string_append (out, "</caption><thead><tr>");
+  append_element (out, "th", _("Competency"));
+  append_element (out, "th", _("Domain"));
+  append_element (out, "th", _("Level"));
+  append_element (out, "th", _("Comment"));
+  g_string_append (out, "</tr></thead><tbody>");
+  for (guint i = 0; competencies != NULL && i < json_array_get_length (competencies); i++)
+    {
+      JsonObject *competency = cmio_export_array_object (competencies, i);
+      const char *comment = cmio_export_member_string (competency, "comment");
+      double level = 0;
+
+      if (competency == NULL)
+        continue;
+
+      g_string_append (out, "<tr>");
+      append_element (out, "td", cmio_export_member_string (competency, "title"));
+      append_element (out, "td", domain_title (domains, cmio_export_member_string (competency, "domain")));
+      g_string_append (out, "<td>");
+      if (cmio_export_member_number (competency, "level", &level))
+        /* Translators: a self-assessment level, like "4 of 5" */
+        append_printf (out, _("%d of 5"), (int) level);
+      else if (cmio_export_member_boolean (competency, "answered"))
+        append_text (out, _("Not sure"));
+      else
+        append_text (out, _("Not answered"));
+      g_string_append (out, "</td><td class=\"text\">");
+      append_text_full (out, comment, TRUE);
+      g_string_append (out, "</td></tr>\n");
+    }
+  g_string_append (out, "</tbody></table></section>\n");
+}
+
+static const char *
+chapter_title (JsonArray  *chapters,
+               const char *id)
+{
+  for (guint i = 0; id != NULL && chapters != NULL && i < json_array_get_length (chapters); i++)
+    {
+      JsonObject *chapter = cmio_export_array_object (chapters, i);
+
+      if (g_strcmp0 (cmio_export_member_string (chapter, "id"), id) == 0)
+        return cmio_export_member_string (chapter, "title");
+    }
+
+  return NULL;
+}
+
+static void
+append_notes (GString   *out,
+              JsonArray *notes,
+              JsonArray *chapters)
+{
+  g_string_append (out, "<section class=\"notes\">");
+  append_element (out, "h2", _("Notes"));
+  if (json_array_get_length (notes) == 0)
+    append_element (out, "p", _("No notes."));
+
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      JsonObject *note = cmio_export_array_object (notes, i);
+      const char *title = cmio_export_member_string (note, "title");
+      const char *chapter = chapter_title (chapters, cmio_export_member_string (note, "chapter"));
+      g_autofree char *updated = date_of (cmio_export_member_string (note, "updated_at"));
+
+      if (note == NULL)
+        continue;
+
+      g_string_append (out, "<div class=\"note\"><div class=\"keep\">");
+      append_element (out, "h3", title != NULL && *title != '\0' ? title : _("Note"));
+      g_string_append (out, "<div class=\"meta\">");
+      if (chapter != NULL)
+        {
+          /* Translators: in the printed export, which chapter a note is about */
+          append_printf (out, _("Chapter: %s"), chapter);
+          if (updated != NULL)
+            g_string_append (out, " · ");
+        }
+      if (updated != NULL)
+        /* Translators: in the printed export; %s is a date like 2026-11-27 */
+        append_printf (out, _("Updated %s"), updated);
+      if (!cmio_export_member_boolean (note, "shared"))
+        {
+          g_string_append (out, " · <span class=\"private\">");
+          append_text (out, _("Private note"));
+          g_string_append (out, "</span>");
+        }
+      g_string_append (out, "</div></div><div class=\"text\">");
+      append_text_full (out, cmio_export_member_string (note, "text"), TRUE);
+      g_string_append (out, "</div></div>\n");
+    }
+  g_string_append (out, "</section>\n");
+}
+
+/**
+ * cmio_export_to_html:
+ * @export: an export from cmio_export_build()
+ *
+ * Returns: (transfer full): the export as one self-contained HTML page,
+ *   printable: a header with the profile, the items chapter by chapter
+ *   with check boxes, dates, owners, evidence and the mentor's marks, the
+ *   self-assessment with its chart, the notes, and lines for signatures
+ */
+char *
+cmio_export_to_html (JsonNode *export)
+{
+  JsonObject *root;
+  JsonObject *profile;
+  JsonObject *content;
+  JsonObject *assessment;
+  JsonArray *chapters;
+  JsonArray *notes;
+  JsonArray *items;
+  g_autoptr(GHashTable) by_chapter = NULL;
+  const char *name;
+  GString *out;
+  guint n_done = 0;
+  guint n_items;
+
+  g_return_val_if_fail (export != NULL && JSON_NODE_HOLDS_OBJECT (export), NULL);
+
+  root = json_node_get_object (export);
+  profile = cmio_export_member_object (root, "profile");
+  content = cmio_export_member_object (root, "content");
+  assessment = cmio_export_member_object (root, "assessment");
+  chapters = cmio_export_member_array (root, "chapters");
+  notes = cmio_export_member_array (root, "notes");
+  items = cmio_export_member_array (root, "items");
+  by_chapter = cmio_export_items_by_chapter (root);
+  n_items = items != NULL ? json_array_get_length (items) : 0;
+  for (guint i = 0; i < n_items; i++)
+    n_done += cmio_export_member_boolean (cmio_export_array_object (items, i), "done");
+  name = cmio_export_member_string (profile, "name");
+
+  out = g_string_sized_new (4096 + n_items * 400);
+  g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                        "style-src 'unsafe-inline'\">"
+                        "<meta name=\"viewport\" content=\"width=device-width\"><title>");
+  if (name != NULL && *name != '\0')
+    {
+      append_text (out, name);
+      g_string_append (out, " — ");
+    }
+  append_text (out, _("CMIO Handbook: 90-Day Checklist"));
+  g_string_append_printf (out, "</title><style>%s</style></head>\n<body><header>", html_style);
+  append_element (out, "h1", _("CMIO Handbook: 90-Day Checklist"));
+  g_string_append (out, "<dl class=\"profile\">");
+  append_field (out, _("Name"), name);
+  append_field (out, _("Role"), cmio_export_member_string (profile, "role"));
+  append_field (out, _("Organization"), cmio_export_member_string (profile, "organization"));
+  append_field (out, _("Start date"), cmio_export_member_string (profile, "start_date"));
+  append_field (out, _("Mentor"), cmio_export_member_string (profile, "mentor"));
+  append_field (out, _("Exported"), cmio_export_member_string (root, "exported_at"));
+  if (cmio_export_member_string (content, "title") != NULL &&
+      cmio_export_member_string (content, "content_version") != NULL)
+    {
+      /* Translators: the content pack's title and its version */
+      g_autofree char *pack = g_strdup_printf (_("%s, version %s"),
+                                               cmio_export_member_string (content, "title"),
+                                               cmio_export_member_string (content, "content_version"));
+
+      append_field (out, _("Content"), pack);
+    }
+  g_string_append (out, "</dl><p>");
+  /* Translators: in the export's header */
+  append_printf (out, _("%u of %u items done"), n_done, n_items);
+  g_string_append (out, "</p></header>\n");
+
+  for (guint c = 0; chapters != NULL && c < json_array_get_length (chapters); c++)
+    {
+      JsonObject *chapter = cmio_export_array_object (chapters, c);
+      const char *id = cmio_export_member_string (chapter, "id");
+
+      if (chapter != NULL)
+        append_chapter (out, chapter, id != NULL ? g_hash_table_lookup (by_chapter, id) : NULL);
+    }
+
+  if (assessment != NULL)
+    append_assessment (out, assessment);
+
+  if (notes != NULL)
+    append_notes (out, notes, chapters);
+
+  g_string_append (out, "<footer class=\"sign\"><p>");
+  append_text (out, _("Mentor’s signature"));
+  g_string_append (out, "</p><p>");
+  append_text (out, _("Date"));
+  g_string_append (out, "</p><p>");
+  append_text (out, _("CMIO’s signature"));
+  g_string_append (out, "</p><p>");
+  append_text (out, _("Date"));
+  g_string_append (out, "</p></footer></body></html>\n");
+  return g_string_free (out, FALSE);
+}
