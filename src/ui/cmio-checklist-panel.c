@@ -344,7 +344,17 @@ create_row (CmioChecklistPanel *self,
   g_object_set_data (G_OBJECT (row), "meta", label);
   gtk_box_append (GTK_BOX (text_box), label);
 
-  /* Details, folded away: what and why, evidence, the mentor's mark. */
+  /* The mentor's mark, in sight: it is what a mentee looks for. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "accent");
+  g_object_set_data (G_OBJECT (row), "mentor", label);
+  gtk_box_append (GTK_BOX (text_box), label);
+
+  /* Details, folded away: what and why, evidence. */
   if (*cmio_checklist_item_get_detail (item) != '\0')
     {
       label = gtk_label_new (cmio_checklist_item_get_detail (item));
@@ -368,12 +378,6 @@ create_row (CmioChecklistPanel *self,
   g_object_set_data (G_OBJECT (row), "evidence", entry);
   gtk_box_append (GTK_BOX (details), entry);
 
-  label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "accent");
-  g_object_set_data (G_OBJECT (row), "mentor", label);
-  gtk_box_append (GTK_BOX (details), label);
 
   if (cmio_plan_item_get_custom (plan_item))
     {

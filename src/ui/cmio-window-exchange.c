@@ -147,6 +147,9 @@ cmio_window_import_review (CmioWindow *self,
   g_string_append (text, ", ");
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u to discuss.", "%u to discuss.", n_discuss),
                           n_discuss);
+  if (cmio_review_import_get_comment (import) != NULL && *cmio_review_import_get_comment (import) != '\0')
+    /* TRANSLATORS: the mentor's overall comment, quoted */
+    g_string_append_printf (text, "\n\n%s", cmio_review_import_get_comment (import));
   if (cmio_review_import_get_n_changes (import) == 0)
     {
       g_string_append (text, "\n\n");
