@@ -12,8 +12,10 @@
  *   CMIO_UPDATE_GOLDEN=1 meson test -C BUILDDIR export
  *   git diff tests/data/export
  *
- * The tests run with LC_ALL=C.UTF-8 (tests/meson.build), so the writers'
- * words are the untranslated ones and scores are written "3.5".
+ * The tests run with LC_ALL=C.UTF-8 (tests/meson.build) and never call
+ * setlocale(), so the program's locale is "C": the writers' words are the
+ * untranslated ones and scores are written "3.5". LANGUAGE is unset all
+ * the same, in case a test ever sets the locale from the environment.
  */
 
 #include "config.h"
@@ -768,6 +770,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_unsetenv ("LANGUAGE");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/cmio/export/json", Fixture, NULL, fixture_set_up, test_export_json, fixture_tear_down);

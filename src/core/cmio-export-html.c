@@ -121,54 +121,109 @@ append_field (GString    *out,
   append_element (out, "dd", value);
 }
 
+/* The words every item may need, translated once for all of them. */
+typedef struct
+{
+  const char *done;
+  const char *not_done;
+  const char *optional;
+  const char *target;
+  const char *done_on;
+  const char *owner;
+  const char *owners[3];
+  const char *evidence;
+  const char *mentor;
+  const char *approved;
+  const char *discuss;
+} ItemWords;
+
 static void
-append_item (GString    *out,
-             JsonObject *item)
+item_words_init (ItemWords *words)
+{
+  words->done = _("Done");
+  words->not_done = _("Not done");
+  words->optional = _("optional");
+  /* Translators: in the printed export; %s is a date like 2026-11-27 */
+  words->target = _("Target %s");
+  /* Translators: in the printed export; %s is a date like 2026-11-27 */
+  words->done_on = _("Done %s");
+  /* Translators: in the printed export; %s is who does the item, like "Mentor" */
+  words->owner = _("Owner: %s");
+  words->owners[0] = cmio_export_owner_words ("cmio");
+  words->owners[1] = cmio_export_owner_words ("mentor");
+  words->owners[2] = cmio_export_owner_words ("executive");
+  words->evidence = _("Evidence");
+  words->mentor = _("Mentor");
+  words->approved = _("Approved");
+  words->discuss = _("To discuss");
+}
+
+static const char *
+owner_words (const ItemWords *words,
+             const char      *owner)
+{
+  if (g_strcmp0 (owner, "mentor") == 0)
+    return words->owners[1];
+  if (g_strcmp0 (owner, "executive") == 0)
+    return words->owners[2];
+  return words->owners[0];
+}
+
+static void
+append_item (GString         *out,
+             const ItemWords *words,
+             JsonObject      *item)
 {
   JsonObject *mentor = cmio_export_member_object (item, "mentor");
   const char *evidence = cmio_export_member_string (item, "evidence");
   const char *target = cmio_export_member_string (item, "target_date");
-  g_autofree char *done_at = date_of (cmio_export_member_string (item, "done_at"));
+  const char *done_at = cmio_export_member_string (item, "done_at");
   gboolean done = cmio_export_member_boolean (item, "done");
 
-  g_string_append_printf (out, "<li class=\"item%s\"><span class=\"box\" role=\"img\" aria-label=\"",
-                          done ? " done" : "");
-  append_text (out, done ? _("Done") : _("Not done"));
-  g_string_append_printf (out, "\">%s</span><span class=\"number\">", done ? "☑" : "☐");
+  if (done)
+    g_string_append (out, "<li class=\"item done\"><span class=\"box\" role=\"img\" aria-label=\"");
+  else
+    g_string_append (out, "<li class=\"item\"><span class=\"box\" role=\"img\" aria-label=\"");
+  append_text (out, done ? words->done : words->not_done);
+  g_string_append (out, done ? "\">☑</span><span class=\"number\">" : "\">☐</span><span class=\"number\">");
   append_text (out, cmio_export_member_string (item, "number"));
   g_string_append (out, "</span> ");
   append_text (out, cmio_export_member_string (item, "text"));
   if (!cmio_export_member_boolean (item, "required"))
     {
       g_string_append (out, " <span class=\"optional\">(");
-      append_text (out, _("optional"));
+      append_text (out, words->optional);
       g_string_append (out, ")</span>");
     }
 
   g_string_append (out, "<div class=\"meta\">");
-  /* Translators: in the printed export; %s is a date like 2026-11-27 */
-  append_printf (out, _("Target %s"), target);
+  cmio_export_append_format (out, words->target, target, html_escapes);
   if (done_at != NULL)
     {
-      gboolean late = target != NULL && strlen (done_at) == 10 && strcmp (done_at, target) > 0;
+      char date[11] = "";
+      gboolean late;
+
+      /* The date of a timestamp like 2026-11-27T09:30:00Z. */
+      if (strlen (done_at) > 10 && done_at[10] == 'T')
+        done_at = memcpy (date, done_at, 10);
+      late = target != NULL && date[0] != '\0' && strcmp (date, target) > 0;
 
       g_string_append (out, " · ");
       if (late)
         g_string_append (out, "<span class=\"late\">");
-      /* Translators: in the printed export; %s is a date like 2026-11-27 */
-      append_printf (out, _("Done %s"), done_at);
+      cmio_export_append_format (out, words->done_on, done_at, html_escapes);
       if (late)
         g_string_append (out, "</span>");
     }
   g_string_append (out, " · ");
-  /* Translators: in the printed export; %s is who does the item, like "Mentor" */
-  append_printf (out, _("Owner: %s"), cmio_export_owner_words (cmio_export_member_string (item, "owner")));
+  cmio_export_append_format (out, words->owner, owner_words (words, cmio_export_member_string (item, "owner")),
+                             html_escapes);
   g_string_append (out, "</div>");
 
   if (evidence != NULL && *evidence != '\0')
     {
       g_string_append (out, "<div class=\"evidence\">");
-      append_text (out, _("Evidence"));
+      append_text (out, words->evidence);
       g_string_append (out, ": <span class=\"text\">");
       append_text_full (out, evidence, TRUE);
       g_string_append (out, "</span></div>");
@@ -181,10 +236,10 @@ append_item (GString    *out,
       g_autofree char *at = date_of (cmio_export_member_string (mentor, "at"));
 
       g_string_append (out, "<div class=\"mentor\">");
-      append_text (out, _("Mentor"));
+      append_text (out, words->mentor);
       g_string_append (out, ": <b>");
       append_text (out, g_strcmp0 (cmio_export_member_string (mentor, "status"), "approved") == 0
-                          ? _("Approved") : _("To discuss"));
+                          ? words->approved : words->discuss);
       g_string_append (out, "</b>");
       if (by != NULL && *by != '\0')
         {
@@ -210,9 +265,10 @@ append_item (GString    *out,
 
 /* The chapter's heading stays on the page of its first item. */
 static void
-append_chapter (GString    *out,
-                JsonObject *chapter,
-                GPtrArray  *items)
+append_chapter (GString         *out,
+                const ItemWords *words,
+                JsonObject      *chapter,
+                GPtrArray       *items)
 {
   g_string_append (out, "<section class=\"chapter\"><div class=\"keep\"><h2>");
   append_printf (out, "%u. %s", cmio_export_member_uint (chapter, "number"),
@@ -227,14 +283,14 @@ append_chapter (GString    *out,
     }
 
   g_string_append (out, "<ul class=\"items\">");
-  append_item (out, g_ptr_array_index (items, 0));
+  append_item (out, words, g_ptr_array_index (items, 0));
   g_string_append (out, "</ul></div>");
   if (items->len > 1)
     {
       g_string_append (out, "<ul class=\"items\">");
       for (guint i = 1; i < items->len; i++)
         {
-          append_item (out, g_ptr_array_index (items, i));
+          append_item (out, words, g_ptr_array_index (items, i));
           if (i % 8 == 0)
             g_string_append_c (out, '\n');
         }
@@ -520,12 +576,12 @@ cmio_export_to_html (JsonNode *export)
   JsonObject *assessment;
   JsonArray *chapters;
   JsonArray *notes;
-  JsonArray *items;
   g_autoptr(GHashTable) by_chapter = NULL;
+  ItemWords words;
   const char *name;
   GString *out;
   guint n_done = 0;
-  guint n_items;
+  guint n_items = 0;
 
   g_return_val_if_fail (export != NULL && JSON_NODE_HOLDS_OBJECT (export), NULL);
 
@@ -535,11 +591,8 @@ cmio_export_to_html (JsonNode *export)
   assessment = cmio_export_member_object (root, "assessment");
   chapters = cmio_export_member_array (root, "chapters");
   notes = cmio_export_member_array (root, "notes");
-  items = cmio_export_member_array (root, "items");
-  by_chapter = cmio_export_items_by_chapter (root);
-  n_items = items != NULL ? json_array_get_length (items) : 0;
-  for (guint i = 0; i < n_items; i++)
-    n_done += cmio_export_member_boolean (cmio_export_array_object (items, i), "done");
+  by_chapter = cmio_export_items_by_chapter (root, &n_items, &n_done);
+  item_words_init (&words);
   name = cmio_export_member_string (profile, "name");
 
   out = g_string_sized_new (4096 + n_items * 400);
@@ -583,7 +636,7 @@ cmio_export_to_html (JsonNode *export)
       const char *id = cmio_export_member_string (chapter, "id");
 
       if (chapter != NULL)
-        append_chapter (out, chapter, id != NULL ? g_hash_table_lookup (by_chapter, id) : NULL);
+        append_chapter (out, &words, chapter, id != NULL ? g_hash_table_lookup (by_chapter, id) : NULL);
     }
 
   if (assessment != NULL)

@@ -100,41 +100,86 @@ date_of (const char *timestamp)
   return g_strdup (timestamp);
 }
 
+/* The words every item may need, translated once for all of them. */
+typedef struct
+{
+  const char *due;
+  const char *done_on;
+  const char *optional;
+  const char *owners[3];
+  const char *evidence;
+  const char *mentor;
+  const char *approved;
+  const char *discuss;
+} ItemWords;
+
 static void
-append_item (GString    *out,
-             JsonObject *item)
+item_words_init (ItemWords *words)
+{
+  /* Translators: in the Markdown export; %s is a date like 2026-11-27 */
+  words->due = _("due %s");
+  /* Translators: in the Markdown export; %s is a date like 2026-11-27 */
+  words->done_on = _("done %s");
+  words->optional = _("optional");
+  words->owners[0] = cmio_export_owner_words ("cmio");
+  words->owners[1] = cmio_export_owner_words ("mentor");
+  words->owners[2] = cmio_export_owner_words ("executive");
+  words->evidence = _("Evidence");
+  words->mentor = _("Mentor");
+  words->approved = _("approved");
+  words->discuss = _("to discuss");
+}
+
+static const char *
+owner_words (const ItemWords *words,
+             const char      *owner)
+{
+  if (g_strcmp0 (owner, "mentor") == 0)
+    return words->owners[1];
+  if (g_strcmp0 (owner, "executive") == 0)
+    return words->owners[2];
+  return words->owners[0];
+}
+
+static void
+append_item (GString         *out,
+             const ItemWords *words,
+             JsonObject      *item)
 {
   JsonObject *mentor = cmio_export_member_object (item, "mentor");
   const char *evidence = cmio_export_member_string (item, "evidence");
+  const char *done_at = cmio_export_member_string (item, "done_at");
 
-  g_string_append_printf (out, "- [%c] ", cmio_export_member_boolean (item, "done") ? 'x' : ' ');
+  g_string_append (out, cmio_export_member_boolean (item, "done") ? "- [x] " : "- [ ] ");
   append_text (out, cmio_export_member_string (item, "number"));
   g_string_append_c (out, ' ');
   append_text (out, cmio_export_member_string (item, "text"));
   g_string_append (out, " — ");
-  /* Translators: in the Markdown export; %s is a date like 2026-11-27 */
-  append_printf (out, _("due %s"), cmio_export_member_string (item, "target_date"));
+  cmio_export_append_format (out, words->due, cmio_export_member_string (item, "target_date"),
+                             markdown_escapes);
   g_string_append (out, ", ");
-  append_text (out, cmio_export_owner_words (cmio_export_member_string (item, "owner")));
+  append_text (out, owner_words (words, cmio_export_member_string (item, "owner")));
   if (!cmio_export_member_boolean (item, "required"))
     {
       g_string_append (out, ", ");
-      append_text (out, _("optional"));
+      append_text (out, words->optional);
     }
-  if (cmio_export_member_string (item, "done_at") != NULL)
+  if (done_at != NULL)
     {
-      g_autofree char *done = date_of (cmio_export_member_string (item, "done_at"));
+      char date[11] = "";
 
+      /* The date of a timestamp like 2026-11-27T09:30:00Z. */
+      if (strlen (done_at) > 10 && done_at[10] == 'T')
+        done_at = memcpy (date, done_at, 10);
       g_string_append (out, ", ");
-      /* Translators: in the Markdown export; %s is a date like 2026-11-27 */
-      append_printf (out, _("done %s"), done);
+      cmio_export_append_format (out, words->done_on, done_at, markdown_escapes);
     }
   g_string_append_c (out, '\n');
 
   if (evidence != NULL && *evidence != '\0')
     {
       g_string_append (out, "  - ");
-      append_text (out, _("Evidence"));
+      append_text (out, words->evidence);
       g_string_append (out, ": ");
       append_text (out, evidence);
       g_string_append_c (out, '\n');
@@ -147,10 +192,10 @@ append_item (GString    *out,
       g_autofree char *at = date_of (cmio_export_member_string (mentor, "at"));
 
       g_string_append (out, "  - ");
-      append_text (out, _("Mentor"));
+      append_text (out, words->mentor);
       g_string_append (out, ": ");
       append_text (out, g_strcmp0 (cmio_export_member_string (mentor, "status"), "approved") == 0
-                          ? _("approved") : _("to discuss"));
+                          ? words->approved : words->discuss);
       if ((by != NULL && *by != '\0') || at != NULL)
         {
           g_string_append (out, " (");
@@ -299,11 +344,11 @@ cmio_export_to_markdown (JsonNode *export)
   JsonObject *assessment;
   JsonArray *chapters;
   JsonArray *notes;
-  JsonArray *items;
   g_autoptr(GHashTable) by_chapter = NULL;
+  ItemWords words;
   GString *out;
   guint n_done = 0;
-  guint n_items;
+  guint n_items = 0;
 
   g_return_val_if_fail (export != NULL && JSON_NODE_HOLDS_OBJECT (export), NULL);
 
@@ -313,11 +358,8 @@ cmio_export_to_markdown (JsonNode *export)
   assessment = cmio_export_member_object (root, "assessment");
   chapters = cmio_export_member_array (root, "chapters");
   notes = cmio_export_member_array (root, "notes");
-  items = cmio_export_member_array (root, "items");
-  by_chapter = cmio_export_items_by_chapter (root);
-  n_items = items != NULL ? json_array_get_length (items) : 0;
-  for (guint i = 0; i < n_items; i++)
-    n_done += cmio_export_member_boolean (cmio_export_array_object (items, i), "done");
+  by_chapter = cmio_export_items_by_chapter (root, &n_items, &n_done);
+  item_words_init (&words);
 
   out = g_string_new ("# ");
   append_text (out, _("CMIO Handbook: 90-Day Checklist"));
@@ -362,7 +404,7 @@ cmio_export_to_markdown (JsonNode *export)
           g_string_append_c (out, '\n');
         }
       for (guint i = 0; list != NULL && i < list->len; i++)
-        append_item (out, g_ptr_array_index (list, i));
+        append_item (out, &words, g_ptr_array_index (list, i));
     }
 
   if (assessment != NULL)

@@ -30,8 +30,11 @@ JsonObject *cmio_export_array_object   (JsonArray   *array,
                                         guint        index);
 
 /* The export's items, chapter id → GPtrArray of item JsonObjects, in
- * their order; one pass over them, whatever the number of chapters. */
-GHashTable *cmio_export_items_by_chapter (JsonObject *root);
+ * their order, and how many there are and are done; one pass over them,
+ * whatever the number of chapters. */
+GHashTable *cmio_export_items_by_chapter (JsonObject *root,
+                                          guint      *n_items,
+                                          guint      *n_done);
 
 /* Words for what the JSON has as codes, and numbers as shown. */
 const char *cmio_export_owner_words           (const char  *owner);
@@ -51,6 +54,12 @@ char       *cmio_export_clean_text            (const char  *text,
 void        cmio_export_append_text           (GString            *out,
                                                const char         *text,
                                                gboolean            multiline,
+                                               const char * const *escapes);
+/* @format (a translation, say) with its "%s" replaced by @arg, on one
+ * line, escaped as cmio_export_append_text() does. */
+void        cmio_export_append_format         (GString            *out,
+                                               const char         *format,
+                                               const char         *arg,
                                                const char * const *escapes);
 
 G_END_DECLS

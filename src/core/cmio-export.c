@@ -490,19 +490,24 @@ cmio_export_array_object (JsonArray *array,
 }
 
 GHashTable *
-cmio_export_items_by_chapter (JsonObject *root)
+cmio_export_items_by_chapter (JsonObject *root,
+                              guint      *n_items,
+                              guint      *n_done)
 {
   GHashTable *by_chapter = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                   (GDestroyNotify) g_ptr_array_unref);
   JsonArray *items = cmio_export_member_array (root, "items");
   guint n = items != NULL ? json_array_get_length (items) : 0;
 
+  *n_items = n;
+  *n_done = 0;
   for (guint i = 0; i < n; i++)
     {
       JsonObject *item = cmio_export_array_object (items, i);
       const char *chapter = cmio_export_member_string (item, "chapter");
       GPtrArray *list;
 
+      *n_done += cmio_export_member_boolean (item, "done") ? 1 : 0;
       if (chapter == NULL)
         continue;
 
@@ -569,14 +574,16 @@ append_control_picture (GString       *out,
   g_string_append_len (out, picture, 3);
 }
 
-void
-cmio_export_append_text (GString            *out,
-                         const char         *text,
-                         gboolean            multiline,
-                         const char * const *escapes)
+/* The same as cmio_export_append_text(), for @length bytes of @text. */
+static void
+append_text_len (GString            *out,
+                 const char         *text,
+                 gsize               length,
+                 gboolean            multiline,
+                 const char * const *escapes)
 {
-  const char *p = text != NULL ? text : "";
-  const char *end = p + strlen (p);
+  const char *p = text;
+  const char *end = p + length;
   const char *run = p;   /* bytes that go out as they are, from here to p */
 
   while (p < end)
@@ -632,6 +639,41 @@ cmio_export_append_text (GString            *out,
     }
 
   g_string_append_len (out, run, p - run);
+}
+
+void
+cmio_export_append_text (GString            *out,
+                         const char         *text,
+                         gboolean            multiline,
+                         const char * const *escapes)
+{
+  if (text != NULL)
+    append_text_len (out, text, strlen (text), multiline, escapes);
+}
+
+/* @format with its one "%s" replaced by @arg (nullable), every part of it
+ * cleaned and escaped; no copy made when @format has no other directive,
+ * as a translation of it should not. */
+void
+cmio_export_append_format (GString            *out,
+                           const char         *format,
+                           const char         *arg,
+                           const char * const *escapes)
+{
+  const char *directive = strstr (format, "%s");
+
+  if (directive != NULL && strchr (format, '%') == directive && strchr (directive + 2, '%') == NULL)
+    {
+      append_text_len (out, format, directive - format, FALSE, escapes);
+      cmio_export_append_text (out, arg, FALSE, escapes);
+      cmio_export_append_text (out, directive + 2, FALSE, escapes);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (format, arg != NULL ? arg : "");
+
+      cmio_export_append_text (out, text, FALSE, escapes);
+    }
 }
 
 char *
