@@ -742,10 +742,11 @@ char *
 cmio_export_to_json (JsonNode *export)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *data = NULL;
+  GString *data = g_string_new (NULL);
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, export);
-  data = json_generator_to_data (generator, NULL);
-  return g_strconcat (data, "\n", NULL);
+  json_generator_to_gstring (generator, data);
+  g_string_append_c (data, '\n');
+  return g_string_free (data, FALSE);
 }
