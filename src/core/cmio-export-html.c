@@ -39,7 +39,7 @@ static const char html_style[] =
   ".text{white-space:pre-wrap}"
   "table{border-collapse:collapse;width:100%;margin:.5em 0}"
   "th,td{border:1px solid #ccc;padding:.2em .4em;text-align:left;vertical-align:top}"
-  "td.num{text-align:right}tr{break-inside:avoid;page-break-inside:avoid}"
+  "td.num{text-align:right}td.level{white-space:nowrap}tr{break-inside:avoid;page-break-inside:avoid}"
   "figure.chart{margin:1em 0}figure.chart svg{max-width:100%;height:auto}"
   ".sign{margin-top:3em;display:grid;grid-template-columns:2fr 1fr;gap:0 2em;"
   "break-inside:avoid;page-break-inside:avoid}"
@@ -482,7 +482,7 @@ append_assessment (GString    *out,
       g_string_append (out, "<tr>");
       append_element (out, "td", cmio_export_member_string (competency, "title"));
       append_element (out, "td", domain_title (domains, cmio_export_member_string (competency, "domain")));
-      g_string_append (out, "<td>");
+      g_string_append (out, "<td class=\"level\">");
       if (cmio_export_member_number (competency, "level", &level))
         /* Translators: a self-assessment level, like "4 of 5" */
         append_printf (out, _("%d of 5"), (int) level);
