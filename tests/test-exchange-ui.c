@@ -233,6 +233,14 @@ find_labelled_toggle (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+review_row_filled (gpointer row)
+{
+  const char *title = adw_preferences_row_get_title (row);
+
+  return gtk_widget_get_mapped (row) && title != NULL && strstr (title, "Dr. Lee") != NULL;
+}
+
 static void
 test_exchange_ui_review_round_trip (void)
 {
@@ -292,6 +300,9 @@ test_exchange_ui_review_round_trip (void)
 
   gtk_editable_set_text (GTK_EDITABLE (cmio_test_find_descendant (GTK_WIDGET (review), ADW_TYPE_ENTRY_ROW)),
                          "Dr. Lee");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (cmio_test_find_descendant (GTK_WIDGET (review),
+                                                                                               GTK_TYPE_TEXT_VIEW))),
+                            "See you <b>Friday</b>", -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.save-to", "s", review_path));
   g_assert_true (file_exists (review_path));
   g_assert_false (cmio_review_window_get_dirty (review));
@@ -306,6 +317,7 @@ test_exchange_ui_review_round_trip (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Dr. Lee"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "1 item approved"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "1 to discuss"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "See you <b>Friday</b>"));
   respond (message, "import");
   {
     const char *mark_comment = NULL, *by = NULL;
@@ -323,6 +335,18 @@ test_exchange_ui_review_round_trip (void)
   g_assert_true (cmio_progress_get_item_done (progress, first));
   g_assert_cmpstr (cmio_progress_get_item_evidence (progress, first), ==, "Signed job description");
   g_assert_cmpstr (cmio_window_get_last_toast (window), ==, "Review from Dr. Lee imported");
+
+  /* The overview names the latest review and quotes its comment as text. */
+  {
+    AdwActionRow *row;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+    row = ADW_ACTION_ROW (cmio_test_find_named (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "review"));
+    g_assert_nonnull (row);
+    g_assert_true (cmio_test_wait_for (review_row_filled, row, 5000));
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "See you <b>Friday</b>");
+    g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  }
 
   /* Importing it again says so, and changes nothing. */
   {

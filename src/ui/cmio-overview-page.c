@@ -32,6 +32,8 @@ struct _CmioOverviewPage
   GtkListBox *due_list;
   AdwPreferencesGroup *assessment_group;
   AdwActionRow *assessment_row;
+  AdwPreferencesGroup *review_group;
+  AdwActionRow *review_row;
 
   /* Owned */
   CmioPlan *plan;
@@ -193,6 +195,34 @@ update_assessment (CmioOverviewPage *self)
   adw_action_row_set_subtitle (self->assessment_row, when);
 }
 
+/* The latest review imported: who, when, and their overall comment, as
+ * plain text (the row reads no markup). */
+static void
+update_review (CmioOverviewPage *self)
+{
+  guint n = cmio_progress_get_n_reviews (self->progress);
+  const char *mentor, *reviewed, *comment;
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_group), n > 0);
+  if (n == 0)
+    return;
+
+  mentor = cmio_progress_get_review_field (self->progress, n - 1, "mentor");
+  reviewed = cmio_progress_get_review_field (self->progress, n - 1, "reviewed_at");
+  comment = cmio_progress_get_review_field (self->progress, n - 1, "comment");
+  time = reviewed ? g_date_time_new_from_iso8601 (reviewed, NULL) : NULL;
+  when = time ? g_date_time_format (time, "%x") : g_strdup ("");
+  /* Translators: the latest mentor's review: who, then the date */
+  title = g_strdup_printf (_("From %s, %s"), mentor && *mentor ? mentor : _("your mentor"), when);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->review_row), title);
+  adw_action_row_set_subtitle (self->review_row,
+                               comment && *comment ? comment
+                                                   : _("Their marks are beside the items in your checklist"));
+}
+
 /**
  * cmio_overview_page_update:
  * @self: a #CmioOverviewPage
@@ -222,6 +252,7 @@ cmio_overview_page_update (CmioOverviewPage *self)
   set_figure (self->items_row, self->items_bar, figures.items_done, figures.items_total);
   self->overdue = figures.overdue;
   update_assessment (self);
+  update_review (self);
 
   /* The list of items due is the page's largest part: it fills in just
    * after, so that it never delays the window's first frame. */
@@ -317,6 +348,8 @@ cmio_overview_page_class_init (CmioOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmioOverviewPage, due_list);
   gtk_widget_class_bind_template_child (widget_class, CmioOverviewPage, assessment_group);
   gtk_widget_class_bind_template_child (widget_class, CmioOverviewPage, assessment_row);
+  gtk_widget_class_bind_template_child (widget_class, CmioOverviewPage, review_group);
+  gtk_widget_class_bind_template_child (widget_class, CmioOverviewPage, review_row);
   gtk_widget_class_bind_template_callback (widget_class, due_activated_cb);
 }
 
