@@ -156,11 +156,14 @@ cmio_review_notes_page_new (JsonArray *notes)
 
       /* A group's title is markup; user text goes in a plain label. */
       adw_preferences_group_add (group, cmio_plain_label (title && *title ? title : _("Note"), "heading"));
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
       gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-      gtk_widget_add_css_class (text, "card");
-      gtk_widget_set_margin_top (text, 6);
-      g_object_set (text, "margin-start", 0, NULL);
-      adw_preferences_group_add (group, text);
+      g_object_set (text, "margin-start", 12, "margin-end", 12, "margin-top", 12, "margin-bottom", 12, NULL);
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_set_margin_top (card, 6);
+      gtk_box_append (GTK_BOX (card), text);
+      adw_preferences_group_add (group, card);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
     }
   return page;

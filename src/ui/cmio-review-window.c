@@ -376,12 +376,15 @@ build_signoff_page (CmioReviewWindow *self)
 
   self->counts_label = GTK_LABEL (cmio_plain_label (NULL, NULL));
   gtk_widget_set_margin_top (GTK_WIDGET (self->counts_label), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->counts_label), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->counts_label), 0);
   adw_preferences_group_add (group, GTK_WIDGET (self->counts_label));
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Your Name"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), g_settings_get_string (self->settings, "reviewer-name"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+  /* Rows go above other widgets in a group: the name in a group of its own. */
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_add (group, GTK_WIDGET (self->name_row));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
