@@ -364,6 +364,21 @@ test_exchange_ui_review_round_trip (void)
   cmio_test_iterate (50);
   g_assert_cmpint (cmio_progress_get_item_mentor (progress, first, NULL, NULL, NULL), ==, CMIO_MENTOR_STATUS_NONE);
   g_assert_true (cmio_progress_get_item_done (progress, first));
+
+  /* After a newer export, the review is of an older one: it says so first. */
+  {
+    g_autofree char *newer_path = tmp_path ("newer.cmioexport");
+
+    dialog = open_export_dialog (window);
+    cmio_export_dialog_set_kind (dialog, CMIO_EXPORT_JSON);
+    export_through_dialog (window, dialog, newer_path, 5000);
+    cmio_application_open_file (app, g_file_new_for_path (review_path));
+    message = wait_for_message ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "older export"));
+    respond (message, "cancel");
+    g_assert_cmpint (cmio_progress_get_item_mentor (progress, first, NULL, NULL, NULL), ==,
+                     CMIO_MENTOR_STATUS_NONE);
+  }
 }
 
 /* The progress as it would be saved, but for the time of saving. */
