@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-stats.h"
 #include "cmio-export.h"
 
 #define N_ITEMS 10000
@@ -97,36 +98,6 @@ build_progress (CmioContentPack *pack)
   return progress;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-
-  if (values->len % 2)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
-
-static void
-print_figure (const char *name,
-              double      value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  printf ("%s %s ms\n", name, g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
-}
-
 static const struct
 {
   const char *figure;
@@ -190,7 +161,7 @@ main (int   argc,
 
       if (g_stat (path, &info) == 0)
         fprintf (stderr, "bench-export: %s, %ld bytes\n", path, (long) info.st_size);
-      print_figure (formats[f].figure, median (times[f]));
+      bench_print_ms (formats[f].figure, bench_median (times[f]));
       if (keep == NULL)
         g_unlink (path);
       g_array_unref (times[f]);

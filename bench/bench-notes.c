@@ -29,10 +29,10 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-stats.h"
 #include "cmio-application.h"
 #include "cmio-chapter-page.h"
 #include "cmio-note-editor.h"
@@ -93,36 +93,6 @@ static GtkWindow *
 window (void)
 {
   return gtk_application_get_active_window (GTK_APPLICATION (app));
-}
-
-static void
-print_figure (const char *name,
-              double      value)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  printf ("%s %s ms\n", name, g_ascii_formatd (text, sizeof text, "%.1f", value));
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  guint n = values->len;
-
-  g_array_sort (values, compare_doubles);
-  if (n % 2)
-    return g_array_index (values, double, n / 2);
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
 }
 
 static void
@@ -333,8 +303,8 @@ finish (void)
     fail ("the saved note is not the text in the editor");
   g_printerr ("note: %" G_GSIZE_FORMAT " bytes, %u keystrokes\n", strlen (text), total_keystrokes);
 
-  print_figure ("note_keystroke_ms", median (keystrokes));
-  print_figure ("note_save_block_ms", median (blocks));
+  bench_print_ms ("note_keystroke_ms", bench_median (keystrokes));
+  bench_print_ms ("note_save_block_ms", bench_median (blocks));
   g_application_quit (G_APPLICATION (app));
 }
 

@@ -16,9 +16,9 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-stats.h"
 #include "cmio-application.h"
 #include "cmio-window.h"
 
@@ -32,25 +32,6 @@ static double open_ms;
 static gint64 started;
 static guint toggled;
 static gulong paint_handler;
-
-static void
-print_figure (const char *name,
-              double      value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  printf ("%s %s ms\n", name, g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static GtkWindow *
 window (void)
@@ -95,9 +76,8 @@ toggle_next (void)
       return;
     }
 
-  g_array_sort (toggles, compare_doubles);
-  print_figure ("checklist_open_ms", open_ms);
-  print_figure ("toggle_ms", g_array_index (toggles, double, toggles->len / 2));
+  bench_print_ms ("checklist_open_ms", open_ms);
+  bench_print_ms ("toggle_ms", bench_median (toggles));
   g_application_quit (G_APPLICATION (app));
 }
 

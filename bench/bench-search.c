@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-stats.h"
 #include "cmio-search-index.h"
 
 #define N_NOTES 1000
@@ -144,40 +145,10 @@ build_progress (CmioContentPack *pack)
   return progress;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-
-  if (values->len % 2)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
-
 static double
 elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-print_figure (const char *name,
-              double      value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  printf ("%s %s ms\n", name, g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
 }
 
 static double
@@ -261,14 +232,14 @@ main (int   argc,
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
       fprintf (stderr, "bench-search: “%s”: %s ms, %u results\n", queries[q],
-               g_ascii_formatd (buffer, sizeof buffer, "%.2f", median (per_query[q])),
+               g_ascii_formatd (buffer, sizeof buffer, "%.2f", bench_median (per_query[q])),
                n_results[q]);
       g_array_unref (per_query[q]);
     }
 
-  print_figure ("search_ms", median (all));
-  print_figure ("search_first_ms", first);
-  print_figure ("search_edit_ms", median (edits));
+  bench_print_ms ("search_ms", bench_median (all));
+  bench_print_ms ("search_first_ms", first);
+  bench_print_ms ("search_edit_ms", bench_median (edits));
 
   return EXIT_SUCCESS;
 }

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-stats.h"
 #include "cmio-store.h"
 
 #define N_ITEMS 10000
@@ -81,42 +82,10 @@ build_progress (void)
   return progress;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-
-  if (values->len % 2)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
-}
-
 static double
 elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-print_figure (const char *name,
-              double      value,
-              const char *unit)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  printf ("%s %s%s%s\n", name, g_ascii_formatd (buffer, sizeof buffer, unit ? "%.1f" : "%.2f", value),
-          unit ? " " : "", unit ? unit : "");
 }
 
 int
@@ -203,17 +172,17 @@ main (int   argc,
     }
 
   {
-    double m_load = median (load);
-    double m_parse = median (parse);
-    double m_save = median (save);
-    double m_generate = median (generate);
+    double m_load = bench_median (load);
+    double m_parse = bench_median (parse);
+    double m_save = bench_median (save);
+    double m_generate = bench_median (generate);
 
-    print_figure ("store_load_ms", m_load, "ms");
-    print_figure ("store_save_ms", m_save, "ms");
-    print_figure ("store_parse_ms", m_parse, "ms");
-    print_figure ("store_generate_ms", m_generate, "ms");
-    print_figure ("store_load_ratio", m_load / m_parse, NULL);
-    print_figure ("store_save_ratio", m_save / m_generate, NULL);
+    bench_print_ms ("store_load_ms", m_load);
+    bench_print_ms ("store_save_ms", m_save);
+    bench_print_ms ("store_parse_ms", m_parse);
+    bench_print_ms ("store_generate_ms", m_generate);
+    bench_print_value ("store_load_ratio", m_load / m_parse, NULL);
+    bench_print_value ("store_save_ratio", m_save / m_generate, NULL);
   }
 
   g_unlink (path);
