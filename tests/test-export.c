@@ -230,15 +230,9 @@ test_export_kinds (void)
 #define GOLDEN_EXPORT_ID   "00000000-0000-4000-8000-000000000001"
 #define GOLDEN_EXPORTED_AT "2027-02-01T10:00:00Z"
 
-typedef struct
-{
-  CmioContentPack *pack;
-  CmioProgress *progress;
-  CmioPlan *plan;
-} Golden;
-
+/* A Fixture too, from tests/data/export; fixture_tear_down() frees it. */
 static void
-golden_set_up (Golden        *golden,
+golden_set_up (Fixture       *golden,
                gconstpointer  data)
 {
   g_autofree char *pack_path = g_build_filename (TEST_DATA_DIR, "export", "pack", NULL);
@@ -264,17 +258,8 @@ golden_set_up (Golden        *golden,
   cmio_plan_set_today (golden->plan, &today);
 }
 
-static void
-golden_tear_down (Golden        *golden,
-                  gconstpointer  data)
-{
-  g_clear_object (&golden->plan);
-  g_clear_object (&golden->progress);
-  g_clear_object (&golden->pack);
-}
-
 static JsonNode *
-golden_export (Golden *golden)
+golden_export (Fixture *golden)
 {
   CmioExportOptions options = {
     .notes = CMIO_EXPORT_NOTES_ALL,
@@ -289,7 +274,7 @@ golden_export (Golden *golden)
 /* Writes @kind to a file, as the app does, and compares it with the
  * golden file @name, or rewrites that with CMIO_UPDATE_GOLDEN=1. */
 static void
-check_golden (Golden         *golden,
+check_golden (Fixture        *golden,
               CmioExportKind  kind,
               const char     *name)
 {
@@ -327,21 +312,21 @@ check_golden (Golden         *golden,
 }
 
 static void
-test_golden_json (Golden        *golden,
+test_golden_json (Fixture       *golden,
                   gconstpointer  data)
 {
   check_golden (golden, CMIO_EXPORT_JSON, "golden.cmioexport");
 }
 
 static void
-test_golden_markdown (Golden        *golden,
+test_golden_markdown (Fixture       *golden,
                       gconstpointer  data)
 {
   check_golden (golden, CMIO_EXPORT_MARKDOWN, "golden.md");
 }
 
 static void
-test_golden_html (Golden        *golden,
+test_golden_html (Fixture       *golden,
                   gconstpointer  data)
 {
   check_golden (golden, CMIO_EXPORT_HTML, "golden.html");
@@ -350,7 +335,7 @@ test_golden_html (Golden        *golden,
 /* The self-assessment in the JSON: the latest completed one (not the
  * draft, not the first in the file), scored per domain and competency. */
 static void
-test_assessment (Golden        *golden,
+test_assessment (Fixture       *golden,
                  gconstpointer  data)
 {
   g_autoptr(JsonNode) export = golden_export (golden);
@@ -422,7 +407,7 @@ test_assessment (Golden        *golden,
 
 /* Not asked for, or none completed: no "assessment" at all. */
 static void
-test_assessment_absent (Golden        *golden,
+test_assessment_absent (Fixture       *golden,
                         gconstpointer  data)
 {
   g_autoptr(CmioProgress) empty = cmio_progress_new ();
@@ -779,12 +764,12 @@ main (int   argc,
   g_test_add ("/cmio/export/html", Fixture, NULL, fixture_set_up, test_export_html, fixture_tear_down);
   g_test_add_func ("/cmio/export/kinds", test_export_kinds);
   g_test_add_func ("/cmio/export/markdown-escape", test_markdown_escape);
-  g_test_add ("/cmio/export/golden/json", Golden, NULL, golden_set_up, test_golden_json, golden_tear_down);
-  g_test_add ("/cmio/export/golden/markdown", Golden, NULL, golden_set_up, test_golden_markdown, golden_tear_down);
-  g_test_add ("/cmio/export/golden/html", Golden, NULL, golden_set_up, test_golden_html, golden_tear_down);
-  g_test_add ("/cmio/export/assessment", Golden, NULL, golden_set_up, test_assessment, golden_tear_down);
-  g_test_add ("/cmio/export/assessment-absent", Golden, NULL, golden_set_up, test_assessment_absent,
-              golden_tear_down);
+  g_test_add ("/cmio/export/golden/json", Fixture, NULL, golden_set_up, test_golden_json, fixture_tear_down);
+  g_test_add ("/cmio/export/golden/markdown", Fixture, NULL, golden_set_up, test_golden_markdown, fixture_tear_down);
+  g_test_add ("/cmio/export/golden/html", Fixture, NULL, golden_set_up, test_golden_html, fixture_tear_down);
+  g_test_add ("/cmio/export/assessment", Fixture, NULL, golden_set_up, test_assessment, fixture_tear_down);
+  g_test_add ("/cmio/export/assessment-absent", Fixture, NULL, golden_set_up, test_assessment_absent,
+              fixture_tear_down);
   g_test_add ("/cmio/export/hostile/markdown", Hostile, NULL, hostile_set_up, test_hostile_markdown,
               hostile_tear_down);
   g_test_add ("/cmio/export/hostile/html", Hostile, NULL, hostile_set_up, test_hostile_html, hostile_tear_down);

@@ -51,9 +51,8 @@ shorten (const char *text,
   return g_strconcat (cut, "…", NULL);
 }
 
-/* The score shown: one decimal, in the user's notation. */
-static char *
-format_score (double score)
+char *
+cmio_chart_format_score (double score)
 {
   return g_strdup_printf ("%.1f", score);
 }
@@ -154,7 +153,7 @@ cmio_chart_svg (const char            *title,
           g_autofree char *value = NULL;
 
           if (series[i].values[d] >= 0)
-            value = format_score (series[i].values[d]);
+            value = cmio_chart_format_score (series[i].values[d]);
           else
             value = g_strdup (_("no answers"));
           g_string_append_printf (desc, "%s %s: %s", i > 0 ? ";" : "", series[i].name, value);
@@ -254,7 +253,7 @@ cmio_chart_svg (const char            *title,
 
           if (mean >= 0)
             {
-              g_autofree char *value = format_score (mean);
+              g_autofree char *value = cmio_chart_format_score (mean);
               int width = (int) (CLAMP (mean, 0.0, CHART_MAX_SCORE) * plot_width / CHART_MAX_SCORE + 0.5);
 
               text = g_markup_printf_escaped ("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\">"

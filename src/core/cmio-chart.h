@@ -36,5 +36,7 @@ char *cmio_chart_svg (const char            *title,
                       const char * const    *row_titles,
                       guint                  n_series,
                       const CmioChartSeries *series);
+/* A score as the chart shows it: one decimal, in the user's notation. */
+char *cmio_chart_format_score (double score);
 
 G_END_DECLS

@@ -69,26 +69,6 @@ append_text (GString    *out,
   append_text_full (out, text, FALSE);
 }
 
-static void
-append_printf (GString    *out,
-               const char *format,
-               ...) G_GNUC_PRINTF (2, 3);
-
-/* The printf of @format, escaped. */
-static void
-append_printf (GString    *out,
-               const char *format,
-               ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  append_text (out, text);
-}
-
 /* <tag>text</tag> */
 static void
 append_element (GString    *out,
@@ -98,15 +78,6 @@ append_element (GString    *out,
   g_string_append_printf (out, "<%s>", tag);
   append_text (out, text);
   g_string_append_printf (out, "</%s>", tag);
-}
-
-/* The date of a timestamp like 2026-11-27T09:30:00Z, or all of it. */
-static char *
-date_of (const char *timestamp)
-{
-  if (timestamp != NULL && strlen (timestamp) > 10 && timestamp[10] == 'T')
-    return g_strndup (timestamp, 10);
-  return g_strdup (timestamp);
 }
 
 static void
@@ -124,15 +95,12 @@ append_field (GString    *out,
 /* The words every item may need, translated once for all of them. */
 typedef struct
 {
+  CmioExportWords common;
   const char *done;
   const char *not_done;
-  const char *optional;
   const char *target;
   const char *done_on;
   const char *owner;
-  const char *owners[3];
-  const char *evidence;
-  const char *mentor;
   const char *approved;
   const char *discuss;
 } ItemWords;
@@ -140,33 +108,17 @@ typedef struct
 static void
 item_words_init (ItemWords *words)
 {
+  cmio_export_words_init (&words->common);
   words->done = _("Done");
   words->not_done = _("Not done");
-  words->optional = _("optional");
   /* Translators: in the printed export; %s is a date like 2026-11-27 */
   words->target = _("Target %s");
   /* Translators: in the printed export; %s is a date like 2026-11-27 */
   words->done_on = _("Done %s");
   /* Translators: in the printed export; %s is who does the item, like "Mentor" */
   words->owner = _("Owner: %s");
-  words->owners[0] = cmio_export_owner_words ("cmio");
-  words->owners[1] = cmio_export_owner_words ("mentor");
-  words->owners[2] = cmio_export_owner_words ("executive");
-  words->evidence = _("Evidence");
-  words->mentor = _("Mentor");
   words->approved = _("Approved");
   words->discuss = _("To discuss");
-}
-
-static const char *
-owner_words (const ItemWords *words,
-             const char      *owner)
-{
-  if (g_strcmp0 (owner, "mentor") == 0)
-    return words->owners[1];
-  if (g_strcmp0 (owner, "executive") == 0)
-    return words->owners[2];
-  return words->owners[0];
 }
 
 static void
@@ -174,11 +126,11 @@ append_item (GString         *out,
              const ItemWords *words,
              JsonObject      *item)
 {
-  JsonObject *mentor = cmio_export_member_object (item, "mentor");
-  const char *evidence = cmio_export_member_string (item, "evidence");
-  const char *target = cmio_export_member_string (item, "target_date");
-  const char *done_at = cmio_export_member_string (item, "done_at");
-  gboolean done = cmio_export_member_boolean (item, "done");
+  JsonObject *mentor = cmio_json_get_object (item, "mentor");
+  const char *evidence = cmio_json_get_string (item, "evidence");
+  const char *target = cmio_json_get_string (item, "target_date");
+  const char *done_at = cmio_json_get_string (item, "done_at");
+  gboolean done = cmio_json_get_true (item, "done");
 
   if (done)
     g_string_append (out, "<li class=\"item done\"><span class=\"box\" role=\"img\" aria-label=\"");
@@ -186,13 +138,13 @@ append_item (GString         *out,
     g_string_append (out, "<li class=\"item\"><span class=\"box\" role=\"img\" aria-label=\"");
   append_text (out, done ? words->done : words->not_done);
   g_string_append (out, done ? "\">☑</span><span class=\"number\">" : "\">☐</span><span class=\"number\">");
-  append_text (out, cmio_export_member_string (item, "number"));
+  append_text (out, cmio_json_get_string (item, "number"));
   g_string_append (out, "</span> ");
-  append_text (out, cmio_export_member_string (item, "text"));
-  if (!cmio_export_member_boolean (item, "required"))
+  append_text (out, cmio_json_get_string (item, "text"));
+  if (!cmio_json_get_true (item, "required"))
     {
       g_string_append (out, " <span class=\"optional\">(");
-      append_text (out, words->optional);
+      append_text (out, words->common.optional);
       g_string_append (out, ")</span>");
     }
 
@@ -203,9 +155,7 @@ append_item (GString         *out,
       char date[11] = "";
       gboolean late;
 
-      /* The date of a timestamp like 2026-11-27T09:30:00Z. */
-      if (strlen (done_at) > 10 && done_at[10] == 'T')
-        done_at = memcpy (date, done_at, 10);
+      done_at = cmio_export_date (done_at, date);
       late = target != NULL && date[0] != '\0' && strcmp (date, target) > 0;
 
       g_string_append (out, " · ");
@@ -216,14 +166,15 @@ append_item (GString         *out,
         g_string_append (out, "</span>");
     }
   g_string_append (out, " · ");
-  cmio_export_append_format (out, words->owner, owner_words (words, cmio_export_member_string (item, "owner")),
+  cmio_export_append_format (out, words->owner,
+                             cmio_export_words_owner (&words->common, cmio_json_get_string (item, "owner")),
                              html_escapes);
   g_string_append (out, "</div>");
 
   if (evidence != NULL && *evidence != '\0')
     {
       g_string_append (out, "<div class=\"evidence\">");
-      append_text (out, words->evidence);
+      append_text (out, words->common.evidence);
       g_string_append (out, ": <span class=\"text\">");
       append_text_full (out, evidence, TRUE);
       g_string_append (out, "</span></div>");
@@ -231,14 +182,15 @@ append_item (GString         *out,
 
   if (mentor != NULL)
     {
-      const char *by = cmio_export_member_string (mentor, "by");
-      const char *comment = cmio_export_member_string (mentor, "comment");
-      g_autofree char *at = date_of (cmio_export_member_string (mentor, "at"));
+      const char *by = cmio_json_get_string (mentor, "by");
+      const char *comment = cmio_json_get_string (mentor, "comment");
+      char date[11];
+      const char *at = cmio_export_date (cmio_json_get_string (mentor, "at"), date);
 
       g_string_append (out, "<div class=\"mentor\">");
-      append_text (out, words->mentor);
+      append_text (out, words->common.mentor);
       g_string_append (out, ": <b>");
-      append_text (out, g_strcmp0 (cmio_export_member_string (mentor, "status"), "approved") == 0
+      append_text (out, g_strcmp0 (cmio_json_get_string (mentor, "status"), "approved") == 0
                           ? words->approved : words->discuss);
       g_string_append (out, "</b>");
       if (by != NULL && *by != '\0')
@@ -271,8 +223,8 @@ append_chapter (GString         *out,
                 GPtrArray       *items)
 {
   g_string_append (out, "<section class=\"chapter\"><div class=\"keep\"><h2>");
-  append_printf (out, "%u. %s", cmio_export_member_uint (chapter, "number"),
-                 cmio_export_member_string (chapter, "title"));
+  cmio_export_append_printf (out, html_escapes, "%u. %s", cmio_json_get_uint (chapter, "number"),
+                             cmio_json_get_string (chapter, "title"));
   g_string_append (out, "</h2>");
 
   if (items == NULL || items->len == 0)
@@ -308,25 +260,26 @@ append_chart (GString    *out,
   guint n_domains = domains != NULL ? json_array_get_length (domains) : 0;
   g_autofree const char **titles = g_new0 (const char *, n_domains + 1);
   g_autofree double *values = g_new0 (double, n_domains + 1);
-  g_autofree char *date = date_of (cmio_export_member_string (assessment, "completed_at"));
+  char completed[11];
+  const char *date = cmio_export_date (cmio_json_get_string (assessment, "completed_at"), completed);
   g_autofree char *label = NULL;
   g_autofree char *svg = NULL;
   CmioChartSeries series = { CMIO_CHART_SERIES_THIS, NULL, NULL, _("This assessment"), values };
 
   for (guint i = 0; i < n_domains; i++)
     {
-      JsonObject *domain = cmio_export_array_object (domains, i);
-      const char *title = cmio_export_member_string (domain, "title");
+      JsonObject *domain = cmio_json_array_get_object (domains, i);
+      const char *title = cmio_json_get_string (domain, "title");
 
       titles[i] = title != NULL ? title : "";
-      if (!cmio_export_member_number (domain, "mean", &values[i]))
+      if (!cmio_json_get_number (domain, "mean", &values[i]))
         values[i] = -1.0;
     }
 
   /* Translators: in the chart's legend; %s is a date like 2026-11-27 */
   label = date != NULL ? g_strdup_printf (_("This assessment, %s"), date) : g_strdup (series.name);
   series.label = label;
-  series.id = cmio_export_member_string (assessment, "id");
+  series.id = cmio_json_get_string (assessment, "id");
   svg = cmio_chart_svg (NULL, series.id != NULL ? series.id : "export", n_domains, titles, 1, &series);
 
   g_string_append (out, "<figure class=\"chart\">");
@@ -340,23 +293,17 @@ append_competency_list (GString    *out,
                         JsonObject *assessment,
                         const char *member)
 {
-  JsonArray *ids = cmio_export_member_array (assessment, member);
-  guint n = ids != NULL ? json_array_get_length (ids) : 0;
+  g_autoptr(GPtrArray) titles = cmio_export_competency_titles (assessment, member);
 
   g_string_append (out, "<div class=\"keep\">");
   append_element (out, "h3", heading);
-  if (n == 0)
+  if (titles == NULL)
     append_element (out, "p", _("None yet."));
   else
     {
       g_string_append (out, "<ul>");
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode *node = json_array_get_element (ids, i);
-
-          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-            append_element (out, "li", cmio_export_competency_title (assessment, json_node_get_string (node)));
-        }
+      for (guint i = 0; i < titles->len; i++)
+        append_element (out, "li", g_ptr_array_index (titles, i));
       g_string_append (out, "</ul>");
     }
   g_string_append (out, "</div>\n");
@@ -366,15 +313,25 @@ static const char *
 domain_title (JsonArray  *domains,
               const char *id)
 {
-  for (guint i = 0; domains != NULL && i < json_array_get_length (domains); i++)
-    {
-      JsonObject *domain = cmio_export_array_object (domains, i);
+  JsonObject *domain = cmio_export_find_by_id (domains, id);
 
-      if (g_strcmp0 (cmio_export_member_string (domain, "id"), id) == 0)
-        return cmio_export_member_string (domain, "title");
-    }
+  return domain != NULL ? cmio_json_get_string (domain, "title") : id;
+}
 
-  return id;
+/* A table's start, to the open <tbody>: its caption and its headings
+ * (NULL-terminated). */
+static void
+append_table_head (GString            *out,
+                   const char         *class_name,
+                   const char         *caption,
+                   const char * const *headings)
+{
+  g_string_append_printf (out, "<table class=\"%s\"><caption>", class_name);
+  append_text (out, caption);
+  g_string_append (out, "</caption><thead><tr>");
+  for (; *headings != NULL; headings++)
+    append_element (out, "th", *headings);
+  g_string_append (out, "</tr></thead><tbody>");
 }
 
 static void
@@ -388,11 +345,10 @@ static void
 append_assessment (GString    *out,
                    JsonObject *assessment)
 {
-  JsonObject *counts = cmio_export_member_object (assessment, "counts");
-  JsonArray *domains = cmio_export_member_array (assessment, "domains");
-  JsonArray *competencies = cmio_export_member_array (assessment, "competencies");
-  g_autofree char *completed = date_of (cmio_export_member_string (assessment, "completed_at"));
-  double mean = 0.0;
+  JsonArray *domains = cmio_json_get_array (assessment, "domains");
+  JsonArray *competencies = cmio_json_get_array (assessment, "competencies");
+  char date[11];
+  const char *completed = cmio_export_date (cmio_json_get_string (assessment, "completed_at"), date);
 
   g_string_append (out, "<section class=\"assessment\"><div class=\"keep\">");
   append_element (out, "h2", _("Self-assessment"));
@@ -400,60 +356,33 @@ append_assessment (GString    *out,
   if (completed != NULL)
     {
       /* Translators: in the printed export; %s is a date like 2026-11-27 */
-      append_printf (out, _("Completed %s"), completed);
+      cmio_export_append_printf (out, html_escapes, _("Completed %s"), completed);
       g_string_append (out, ". ");
     }
-  if (cmio_export_member_number (assessment, "mean", &mean))
-    {
-      g_autofree char *score = cmio_export_format_score (mean);
-
-      /* Translators: the mean self-assessment score, like "3.4 of 5" */
-      append_printf (out, _("Mean score: %s of 5"), score);
-    }
-  else
-    append_text (out, _("Mean score: none, no competency answered"));
-  g_string_append (out, "<br>");
-  /* Translators: the self-assessment's counts of competencies */
-  append_printf (out, _("%u answered, %u not sure, %u unanswered"),
-                 cmio_export_member_uint (counts, "answered"),
-                 cmio_export_member_uint (counts, "not_sure"),
-                 cmio_export_member_uint (counts, "unanswered"));
+  cmio_export_append_scores (out, assessment, "<br>", html_escapes);
   g_string_append (out, "</p>");
   append_chart (out, assessment, domains);
   g_string_append (out, "</div>\n");
 
   /* The domains' scores. */
-  g_string_append (out, "<table class=\"domains\"><caption>");
-  append_text (out, _("Scores by domain"));
-  g_string_append (out, "</caption><thead><tr>");
-  append_element (out, "th", _("Domain"));
-  append_element (out, "th", _("Mean"));
-  append_element (out, "th", _("Answered"));
-  append_element (out, "th", _("Not sure"));
-  append_element (out, "th", _("Unanswered"));
-  g_string_append (out, "</tr></thead><tbody>");
+  append_table_head (out, "domains", _("Scores by domain"),
+                     (const char *[]) { _("Domain"), _("Mean"), _("Answered"), _("Not sure"),
+                                        _("Unanswered"), NULL });
   for (guint i = 0; domains != NULL && i < json_array_get_length (domains); i++)
     {
-      JsonObject *domain = cmio_export_array_object (domains, i);
+      JsonObject *domain = cmio_json_array_get_object (domains, i);
 
       if (domain == NULL)
         continue;
 
       g_string_append (out, "<tr>");
-      append_element (out, "td", cmio_export_member_string (domain, "title"));
+      append_element (out, "td", cmio_json_get_string (domain, "title"));
       g_string_append (out, "<td class=\"num\">");
-      if (cmio_export_member_number (domain, "mean", &mean))
-        {
-          g_autofree char *score = cmio_export_format_score (mean);
-
-          append_text (out, score);
-        }
-      else
-        append_text (out, _("no answers"));
+      cmio_export_append_mean (out, domain, html_escapes);
       g_string_append (out, "</td>");
-      append_count_cell (out, cmio_export_member_uint (domain, "answered"));
-      append_count_cell (out, cmio_export_member_uint (domain, "not_sure"));
-      append_count_cell (out, cmio_export_member_uint (domain, "unanswered"));
+      append_count_cell (out, cmio_json_get_uint (domain, "answered"));
+      append_count_cell (out, cmio_json_get_uint (domain, "not_sure"));
+      append_count_cell (out, cmio_json_get_uint (domain, "unanswered"));
       g_string_append (out, "</tr>");
     }
   g_string_append (out, "</tbody></table>\n");
@@ -462,31 +391,25 @@ append_assessment (GString    *out,
   append_competency_list (out, _("Gaps"), assessment, "gaps");
 
   /* Every competency: the level, and what the mentee said. */
-  g_string_append (out, "<table class=\"competencies\"><caption>");
-  append_text (out, _("Competencies"));
-  g_string_append (out, "</caption><thead><tr>");
-  append_element (out, "th", _("Competency"));
-  append_element (out, "th", _("Domain"));
-  append_element (out, "th", _("Level"));
-  append_element (out, "th", _("Comment"));
-  g_string_append (out, "</tr></thead><tbody>");
+  append_table_head (out, "competencies", _("Competencies"),
+                     (const char *[]) { _("Competency"), _("Domain"), _("Level"), _("Comment"), NULL });
   for (guint i = 0; competencies != NULL && i < json_array_get_length (competencies); i++)
     {
-      JsonObject *competency = cmio_export_array_object (competencies, i);
-      const char *comment = cmio_export_member_string (competency, "comment");
+      JsonObject *competency = cmio_json_array_get_object (competencies, i);
+      const char *comment = cmio_json_get_string (competency, "comment");
       double level = 0;
 
       if (competency == NULL)
         continue;
 
       g_string_append (out, "<tr>");
-      append_element (out, "td", cmio_export_member_string (competency, "title"));
-      append_element (out, "td", domain_title (domains, cmio_export_member_string (competency, "domain")));
+      append_element (out, "td", cmio_json_get_string (competency, "title"));
+      append_element (out, "td", domain_title (domains, cmio_json_get_string (competency, "domain")));
       g_string_append (out, "<td class=\"level\">");
-      if (cmio_export_member_number (competency, "level", &level))
+      if (cmio_json_get_number (competency, "level", &level))
         /* Translators: a self-assessment level, like "4 of 5" */
-        append_printf (out, _("%d of 5"), (int) level);
-      else if (cmio_export_member_boolean (competency, "answered"))
+        cmio_export_append_printf (out, html_escapes, _("%d of 5"), (int) level);
+      else if (cmio_json_get_true (competency, "answered"))
         append_text (out, _("Not sure"));
       else
         append_text (out, _("Not answered"));
@@ -501,15 +424,7 @@ static const char *
 chapter_title (JsonArray  *chapters,
                const char *id)
 {
-  for (guint i = 0; id != NULL && chapters != NULL && i < json_array_get_length (chapters); i++)
-    {
-      JsonObject *chapter = cmio_export_array_object (chapters, i);
-
-      if (g_strcmp0 (cmio_export_member_string (chapter, "id"), id) == 0)
-        return cmio_export_member_string (chapter, "title");
-    }
-
-  return NULL;
+  return id != NULL ? cmio_json_get_string (cmio_export_find_by_id (chapters, id), "title") : NULL;
 }
 
 static void
@@ -524,10 +439,11 @@ append_notes (GString   *out,
 
   for (guint i = 0; i < json_array_get_length (notes); i++)
     {
-      JsonObject *note = cmio_export_array_object (notes, i);
-      const char *title = cmio_export_member_string (note, "title");
-      const char *chapter = chapter_title (chapters, cmio_export_member_string (note, "chapter"));
-      g_autofree char *updated = date_of (cmio_export_member_string (note, "updated_at"));
+      JsonObject *note = cmio_json_array_get_object (notes, i);
+      const char *title = cmio_json_get_string (note, "title");
+      const char *chapter = chapter_title (chapters, cmio_json_get_string (note, "chapter"));
+      char date[11];
+      const char *updated = cmio_export_date (cmio_json_get_string (note, "updated_at"), date);
 
       if (note == NULL)
         continue;
@@ -538,21 +454,21 @@ append_notes (GString   *out,
       if (chapter != NULL)
         {
           /* Translators: in the printed export, which chapter a note is about */
-          append_printf (out, _("Chapter: %s"), chapter);
+          cmio_export_append_printf (out, html_escapes, _("Chapter: %s"), chapter);
           if (updated != NULL)
             g_string_append (out, " · ");
         }
       if (updated != NULL)
         /* Translators: in the printed export; %s is a date like 2026-11-27 */
-        append_printf (out, _("Updated %s"), updated);
-      if (!cmio_export_member_boolean (note, "shared"))
+        cmio_export_append_printf (out, html_escapes, _("Updated %s"), updated);
+      if (!cmio_json_get_true (note, "shared"))
         {
           g_string_append (out, " · <span class=\"private\">");
           append_text (out, _("Private note"));
           g_string_append (out, "</span>");
         }
       g_string_append (out, "</div></div><div class=\"text\">");
-      append_text_full (out, cmio_export_member_string (note, "text"), TRUE);
+      append_text_full (out, cmio_json_get_string (note, "text"), TRUE);
       g_string_append (out, "</div></div>\n");
     }
   g_string_append (out, "</section>\n");
@@ -571,8 +487,6 @@ char *
 cmio_export_to_html (JsonNode *export)
 {
   JsonObject *root;
-  JsonObject *profile;
-  JsonObject *content;
   JsonObject *assessment;
   JsonArray *chapters;
   JsonArray *notes;
@@ -586,14 +500,12 @@ cmio_export_to_html (JsonNode *export)
   g_return_val_if_fail (export != NULL && JSON_NODE_HOLDS_OBJECT (export), NULL);
 
   root = json_node_get_object (export);
-  profile = cmio_export_member_object (root, "profile");
-  content = cmio_export_member_object (root, "content");
-  assessment = cmio_export_member_object (root, "assessment");
-  chapters = cmio_export_member_array (root, "chapters");
-  notes = cmio_export_member_array (root, "notes");
+  assessment = cmio_json_get_object (root, "assessment");
+  chapters = cmio_json_get_array (root, "chapters");
+  notes = cmio_json_get_array (root, "notes");
   by_chapter = cmio_export_items_by_chapter (root, &n_items, &n_done);
   item_words_init (&words);
-  name = cmio_export_member_string (profile, "name");
+  name = cmio_json_get_string (cmio_json_get_object (root, "profile"), "name");
 
   out = g_string_sized_new (4096 + n_items * 400);
   g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
@@ -609,31 +521,16 @@ cmio_export_to_html (JsonNode *export)
   g_string_append_printf (out, "</title><style>%s</style></head>\n<body><header>", html_style);
   append_element (out, "h1", _("CMIO Handbook: 90-Day Checklist"));
   g_string_append (out, "<dl class=\"profile\">");
-  append_field (out, _("Name"), name);
-  append_field (out, _("Role"), cmio_export_member_string (profile, "role"));
-  append_field (out, _("Organization"), cmio_export_member_string (profile, "organization"));
-  append_field (out, _("Start date"), cmio_export_member_string (profile, "start_date"));
-  append_field (out, _("Mentor"), cmio_export_member_string (profile, "mentor"));
-  append_field (out, _("Exported"), cmio_export_member_string (root, "exported_at"));
-  if (cmio_export_member_string (content, "title") != NULL &&
-      cmio_export_member_string (content, "content_version") != NULL)
-    {
-      /* Translators: the content pack's title and its version */
-      g_autofree char *pack = g_strdup_printf (_("%s, version %s"),
-                                               cmio_export_member_string (content, "title"),
-                                               cmio_export_member_string (content, "content_version"));
-
-      append_field (out, _("Content"), pack);
-    }
+  cmio_export_append_fields (out, root, append_field);
   g_string_append (out, "</dl><p>");
   /* Translators: in the export's header */
-  append_printf (out, _("%u of %u items done"), n_done, n_items);
+  cmio_export_append_printf (out, html_escapes, _("%u of %u items done"), n_done, n_items);
   g_string_append (out, "</p></header>\n");
 
   for (guint c = 0; chapters != NULL && c < json_array_get_length (chapters); c++)
     {
-      JsonObject *chapter = cmio_export_array_object (chapters, c);
-      const char *id = cmio_export_member_string (chapter, "id");
+      JsonObject *chapter = cmio_json_array_get_object (chapters, c);
+      const char *id = cmio_json_get_string (chapter, "id");
 
       if (chapter != NULL)
         append_chapter (out, &words, chapter, id != NULL ? g_hash_table_lookup (by_chapter, id) : NULL);

@@ -7,27 +7,13 @@
 #pragma once
 
 #include "cmio-export.h"
+#include "cmio-json.h"
 
 G_BEGIN_DECLS
 
-/* Readers of the export's JSON. The writers are given what
- * cmio_export_build() made, but they check every type all the same: a
- * member missing or of another type reads as NULL, FALSE or "none". */
-const char *cmio_export_member_string  (JsonObject  *object,
-                                        const char  *member);
-gboolean    cmio_export_member_boolean (JsonObject  *object,
-                                        const char  *member);
-gboolean    cmio_export_member_number  (JsonObject  *object,
-                                        const char  *member,
-                                        double      *value);
-guint       cmio_export_member_uint    (JsonObject  *object,
-                                        const char  *member);
-JsonObject *cmio_export_member_object  (JsonObject  *object,
-                                        const char  *member);
-JsonArray  *cmio_export_member_array   (JsonObject  *object,
-                                        const char  *member);
-JsonObject *cmio_export_array_object   (JsonArray   *array,
-                                        guint        index);
+/* The writers read the JSON that cmio_export_build() made with the
+ * cmio_json_get_*() readers, which check every type all the same: a member
+ * missing or of another type reads as NULL, FALSE or 0. */
 
 /* The export's items, chapter id → GPtrArray of item JsonObjects, in
  * their order, and how many there are and are done; one pass over them,
@@ -36,11 +22,31 @@ GHashTable *cmio_export_items_by_chapter (JsonObject *root,
                                           guint      *n_items,
                                           guint      *n_done);
 
-/* Words for what the JSON has as codes, and numbers as shown. */
-const char *cmio_export_owner_words           (const char  *owner);
-const char *cmio_export_competency_title      (JsonObject  *assessment,
-                                               const char  *competency_id);
-char       *cmio_export_format_score          (double       score);
+/* The words every writer's items need, translated once for all of them. */
+typedef struct
+{
+  const char *optional;
+  const char *owners[3];   /* "cmio", "mentor", "executive" */
+  const char *evidence;
+  const char *mentor;
+} CmioExportWords;
+
+void        cmio_export_words_init            (CmioExportWords       *words);
+/* The words for an item's "owner" code; "cmio"'s for any other. */
+const char *cmio_export_words_owner           (const CmioExportWords *words,
+                                               const char            *owner);
+
+/* The first element of @array (nullable) whose "id" is @id, or NULL. */
+JsonObject *cmio_export_find_by_id            (JsonArray   *array,
+                                               const char  *id);
+/* The titles of the competencies that the assessment's list @member
+ * ("strengths" or "gaps") names, in its order; NULL when it names none. */
+GPtrArray  *cmio_export_competency_titles     (JsonObject  *assessment,
+                                               const char  *member);
+/* The date of @timestamp (nullable) when it is a time like
+ * 2026-11-27T09:30:00Z, copied into @date; else @timestamp itself. */
+const char *cmio_export_date                  (const char  *timestamp,
+                                               char         date[11]);
 
 /* @text (nullable) made fit to print: valid UTF-8 (a bad byte becomes
  * U+FFFD), C0 controls and DEL shown as their Control Pictures (U+2400…),
@@ -60,6 +66,33 @@ void        cmio_export_append_text           (GString            *out,
 void        cmio_export_append_format         (GString            *out,
                                                const char         *format,
                                                const char         *arg,
+                                               const char * const *escapes);
+
+/* The printf of @format, on one line, escaped as cmio_export_append_text()
+ * does. */
+void        cmio_export_append_printf         (GString            *out,
+                                               const char * const *escapes,
+                                               const char         *format,
+                                               ...) G_GNUC_PRINTF (3, 4);
+
+/* A writer's "label: value" field, which leaves out a NULL or empty value. */
+typedef void (*CmioExportFieldFunc) (GString    *out,
+                                     const char *label,
+                                     const char *value);
+
+/* The header's fields, through @append_field: the profile, when it was
+ * exported, and the content pack's title and version. */
+void        cmio_export_append_fields         (GString             *out,
+                                               JsonObject          *root,
+                                               CmioExportFieldFunc  append_field);
+/* The self-assessment's mean score, @separator, and its counts, escaped. */
+void        cmio_export_append_scores         (GString            *out,
+                                               JsonObject         *assessment,
+                                               const char         *separator,
+                                               const char * const *escapes);
+/* A domain's mean score, or that it has no answers, escaped. */
+void        cmio_export_append_mean           (GString            *out,
+                                               JsonObject         *domain,
                                                const char * const *escapes);
 
 G_END_DECLS

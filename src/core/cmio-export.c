@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmio-assessment.h"
+#include "cmio-chart.h"
 #include "cmio-export-private.h"
 
 /* Every writer starts from the same JSON, built once here; the Markdown
@@ -400,94 +401,7 @@ cmio_export_build (CmioContentPack         *pack,
   return json_builder_get_root (builder);
 }
 
-/* Readers of the export's JSON, for the writers */
-
-const char *
-cmio_export_member_string (JsonObject *object,
-                           const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
-}
-
-gboolean
-cmio_export_member_boolean (JsonObject *object,
-                            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN
-         && json_node_get_boolean (node);
-}
-
-/* Returns: %TRUE if @member is a number (not null), then in @value */
-gboolean
-cmio_export_member_number (JsonObject *object,
-                           const char *member,
-                           double     *value)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return FALSE;
-
-  if (value != NULL)
-    *value = json_node_get_double (node);
-  return TRUE;
-}
-
-/* A count: 0 unless @member is a whole number that fits. */
-guint
-cmio_export_member_uint (JsonObject *object,
-                         const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-  gint64 value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-
-  value = json_node_get_int (node);
-  return value >= 0 && value <= G_MAXUINT ? (guint) value : 0;
-}
-
-JsonObject *
-cmio_export_member_object (JsonObject *object,
-                           const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-JsonArray *
-cmio_export_member_array (JsonObject *object,
-                          const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-JsonObject *
-cmio_export_array_object (JsonArray *array,
-                          guint      index)
-{
-  JsonNode *node;
-
-  if (array == NULL || index >= json_array_get_length (array))
-    return NULL;
-
-  node = json_array_get_element (array, index);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
+/* What the writers share */
 
 GHashTable *
 cmio_export_items_by_chapter (JsonObject *root,
@@ -496,18 +410,18 @@ cmio_export_items_by_chapter (JsonObject *root,
 {
   GHashTable *by_chapter = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                   (GDestroyNotify) g_ptr_array_unref);
-  JsonArray *items = cmio_export_member_array (root, "items");
+  JsonArray *items = cmio_json_get_array (root, "items");
   guint n = items != NULL ? json_array_get_length (items) : 0;
 
   *n_items = n;
   *n_done = 0;
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *item = cmio_export_array_object (items, i);
-      const char *chapter = cmio_export_member_string (item, "chapter");
+      JsonObject *item = cmio_json_array_get_object (items, i);
+      const char *chapter = cmio_json_get_string (item, "chapter");
       GPtrArray *list;
 
-      *n_done += cmio_export_member_boolean (item, "done") ? 1 : 0;
+      *n_done += cmio_json_get_true (item, "done") ? 1 : 0;
       if (chapter == NULL)
         continue;
 
@@ -523,44 +437,155 @@ cmio_export_items_by_chapter (JsonObject *root,
   return by_chapter;
 }
 
+void
+cmio_export_words_init (CmioExportWords *words)
+{
+  words->optional = _("optional");
+  words->owners[0] = _("CMIO");
+  words->owners[1] = _("Mentor");
+  words->owners[2] = _("CIO/CMO office");
+  words->evidence = _("Evidence");
+  words->mentor = _("Mentor");
+}
+
 const char *
-cmio_export_owner_words (const char *owner)
+cmio_export_words_owner (const CmioExportWords *words,
+                         const char            *owner)
 {
   if (g_strcmp0 (owner, "mentor") == 0)
-    return _("Mentor");
+    return words->owners[1];
   if (g_strcmp0 (owner, "executive") == 0)
-    return _("CIO/CMO office");
-  return _("CMIO");
+    return words->owners[2];
+  return words->owners[0];
+}
+
+JsonObject *
+cmio_export_find_by_id (JsonArray  *array,
+                        const char *id)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = cmio_json_array_get_object (array, i);
+
+      if (g_strcmp0 (cmio_json_get_string (object, "id"), id) == 0)
+        return object;
+    }
+
+  return NULL;
 }
 
 /* The title of a competency of the export's assessment, or its id. */
-const char *
-cmio_export_competency_title (JsonObject *assessment,
-                              const char *competency_id)
+static const char *
+competency_title (JsonObject *assessment,
+                  const char *competency_id)
 {
-  JsonArray *competencies = cmio_export_member_array (assessment, "competencies");
-  guint n = competencies != NULL ? json_array_get_length (competencies) : 0;
+  JsonArray *competencies = cmio_json_get_array (assessment, "competencies");
+  const char *title = cmio_json_get_string (cmio_export_find_by_id (competencies, competency_id), "title");
 
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *competency = cmio_export_array_object (competencies, i);
-
-      if (g_strcmp0 (cmio_export_member_string (competency, "id"), competency_id) == 0)
-        {
-          const char *title = cmio_export_member_string (competency, "title");
-
-          return title != NULL ? title : competency_id;
-        }
-    }
-
-  return competency_id;
+  return title != NULL ? title : competency_id;
 }
 
-/* One decimal, in the user's notation, as the chart shows it. */
-char *
-cmio_export_format_score (double score)
+GPtrArray *
+cmio_export_competency_titles (JsonObject *assessment,
+                               const char *member)
 {
-  return g_strdup_printf ("%.1f", score);
+  JsonArray *ids = cmio_json_get_array (assessment, member);
+  guint n = ids != NULL ? json_array_get_length (ids) : 0;
+  GPtrArray *titles;
+
+  if (n == 0)
+    return NULL;
+
+  titles = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (ids, i);
+
+      if (cmio_json_node_is (node, G_TYPE_STRING))
+        g_ptr_array_add (titles, (gpointer) competency_title (assessment, json_node_get_string (node)));
+    }
+
+  return titles;
+}
+
+const char *
+cmio_export_date (const char *timestamp,
+                  char        date[11])
+{
+  if (timestamp == NULL || strlen (timestamp) <= 10 || timestamp[10] != 'T')
+    return timestamp;
+
+  memcpy (date, timestamp, 10);
+  date[10] = '\0';
+  return date;
+}
+
+void
+cmio_export_append_fields (GString             *out,
+                           JsonObject          *root,
+                           CmioExportFieldFunc  append_field)
+{
+  JsonObject *profile = cmio_json_get_object (root, "profile");
+  JsonObject *content = cmio_json_get_object (root, "content");
+  const char *title = cmio_json_get_string (content, "title");
+  const char *version = cmio_json_get_string (content, "content_version");
+
+  append_field (out, _("Name"), cmio_json_get_string (profile, "name"));
+  append_field (out, _("Role"), cmio_json_get_string (profile, "role"));
+  append_field (out, _("Organization"), cmio_json_get_string (profile, "organization"));
+  append_field (out, _("Start date"), cmio_json_get_string (profile, "start_date"));
+  append_field (out, _("Mentor"), cmio_json_get_string (profile, "mentor"));
+  append_field (out, _("Exported"), cmio_json_get_string (root, "exported_at"));
+  if (title != NULL && version != NULL)
+    {
+      /* Translators: the content pack's title and its version */
+      g_autofree char *pack = g_strdup_printf (_("%s, version %s"), title, version);
+
+      append_field (out, _("Content"), pack);
+    }
+}
+
+void
+cmio_export_append_scores (GString            *out,
+                           JsonObject         *assessment,
+                           const char         *separator,
+                           const char * const *escapes)
+{
+  JsonObject *counts = cmio_json_get_object (assessment, "counts");
+  double mean = 0.0;
+
+  if (cmio_json_get_number (assessment, "mean", &mean))
+    {
+      g_autofree char *score = cmio_chart_format_score (mean);
+
+      /* Translators: the mean self-assessment score, like "3.4 of 5" */
+      cmio_export_append_printf (out, escapes, _("Mean score: %s of 5"), score);
+    }
+  else
+    cmio_export_append_text (out, _("Mean score: none, no competency answered"), FALSE, escapes);
+  g_string_append (out, separator);
+  /* Translators: the self-assessment's counts of competencies */
+  cmio_export_append_printf (out, escapes, _("%u answered, %u not sure, %u unanswered"),
+                             cmio_json_get_uint (counts, "answered"),
+                             cmio_json_get_uint (counts, "not_sure"),
+                             cmio_json_get_uint (counts, "unanswered"));
+}
+
+void
+cmio_export_append_mean (GString            *out,
+                         JsonObject         *domain,
+                         const char * const *escapes)
+{
+  double mean = 0.0;
+
+  if (cmio_json_get_number (domain, "mean", &mean))
+    {
+      g_autofree char *score = cmio_chart_format_score (mean);
+
+      cmio_export_append_text (out, score, FALSE, escapes);
+    }
+  else
+    cmio_export_append_text (out, _("no answers"), FALSE, escapes);
 }
 
 /* Appends the UTF-8 of U+2400 + @c, the Control Picture of C0 control @c,
@@ -674,6 +699,21 @@ cmio_export_append_format (GString            *out,
 
       cmio_export_append_text (out, text, FALSE, escapes);
     }
+}
+
+void
+cmio_export_append_printf (GString            *out,
+                           const char * const *escapes,
+                           const char         *format,
+                           ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  cmio_export_append_text (out, text, FALSE, escapes);
 }
 
 char *

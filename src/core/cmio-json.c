@@ -263,3 +263,45 @@ cmio_json_get_number (JsonObject *object,
     }
   return FALSE;
 }
+
+/**
+ * cmio_json_get_uint:
+ * @object: (nullable): an object
+ * @member: a member's name
+ *
+ * Returns: the member, a count: 0 unless it is a whole number that fits
+ */
+guint
+cmio_json_get_uint (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = get_member (object, member);
+  gint64 value;
+
+  if (!cmio_json_node_is (node, G_TYPE_INT64))
+    return 0;
+
+  value = json_node_get_int (node);
+  return value >= 0 && value <= G_MAXUINT ? (guint) value : 0;
+}
+
+/**
+ * cmio_json_array_get_object:
+ * @array: (nullable): an array
+ * @index: a position in it
+ *
+ * Returns: (nullable) (transfer none): the element, or %NULL if there is
+ *   none at @index or it is not an object
+ */
+JsonObject *
+cmio_json_array_get_object (JsonArray *array,
+                            guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+
+  node = json_array_get_element (array, index);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}

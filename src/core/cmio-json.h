@@ -32,5 +32,9 @@ gboolean    cmio_json_get_true           (JsonObject *object,
 gboolean    cmio_json_get_number         (JsonObject *object,
                                           const char *member,
                                           double     *value);
+guint       cmio_json_get_uint           (JsonObject *object,
+                                          const char *member);
+JsonObject *cmio_json_array_get_object   (JsonArray  *array,
+                                          guint       index);
 
 G_END_DECLS

@@ -69,24 +69,6 @@ cmio_review_import_unref (CmioReviewImport *self)
   g_free (self);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  return cmio_json_node_is (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /* Whether the progress knows @id: an item of the handbook, a custom item,
  * or an item with a state (an archived one). */
 static gboolean
@@ -135,9 +117,9 @@ add_warnings (CmioReviewImport *self,
               JsonObject       *root)
 {
   CmioProgress *progress = self->progress;
-  JsonObject *profile = get_object (root, "profile");
-  const char *their_name = get_string (profile, "name");
-  const char *their_start = get_string (profile, "start_date");
+  JsonObject *profile = cmio_json_get_object (root, "profile");
+  const char *their_name = cmio_json_get_string (profile, "name");
+  const char *their_start = cmio_json_get_string (profile, "start_date");
   const char *my_name = cmio_progress_get_profile (progress, "name");
   const char *my_start = cmio_progress_get_profile (progress, "start_date");
   guint n_exports = cmio_progress_get_n_exports (progress);
@@ -244,11 +226,11 @@ cmio_review_import_parse (const char    *data,
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 
   object = json_node_get_object (root);
-  self->export_id = get_string (object, "export_id");
-  self->exported_at = get_string (object, "exported_at");
-  self->reviewed_at = get_string (object, "reviewed_at");
-  self->mentor = get_string (get_object (object, "mentor"), "name");
-  self->comment = get_string (object, "comment");
+  self->export_id = cmio_json_get_string (object, "export_id");
+  self->exported_at = cmio_json_get_string (object, "exported_at");
+  self->reviewed_at = cmio_json_get_string (object, "reviewed_at");
+  self->mentor = cmio_json_get_string (cmio_json_get_object (object, "mentor"), "name");
+  self->comment = cmio_json_get_string (object, "comment");
 
   pack = plan != NULL ? cmio_plan_get_content_pack (plan) : progress->pack;
   items = json_object_get_array_member (object, "items");
@@ -256,10 +238,10 @@ cmio_review_import_parse (const char    *data,
     {
       JsonObject *item = json_array_get_object_element (items, i);
       Mark mark = {
-        .id = get_string (item, "id"),
-        .status = g_strcmp0 (get_string (item, "status"), "approved") == 0
+        .id = cmio_json_get_string (item, "id"),
+        .status = g_strcmp0 (cmio_json_get_string (item, "status"), "approved") == 0
                   ? CMIO_MENTOR_STATUS_APPROVED : CMIO_MENTOR_STATUS_DISCUSS,
-        .comment = get_string (item, "comment"),
+        .comment = cmio_json_get_string (item, "comment"),
       };
 
       if (!item_is_known (progress, pack, mark.id) && n_unknown++ == 0)

@@ -29,8 +29,8 @@ cmio_exchange_refuse (GError            **error,
                       CmioExchangeError   code,
                       const char         *format,
                       ...)
-                      {
-                      g_autofree char *message = NULL;
+{
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
@@ -218,10 +218,10 @@ cmio_exchange_check_format (JsonObject        *root,
                             const char        *name,
                             GError           **error)
 {
-  JsonNode *node = json_object_get_member (root, "format");
-  const char *format = cmio_json_node_is (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
+  const char *format = cmio_json_get_string (root, "format");
   const char *expected = kind == CMIO_EXCHANGE_EXPORT ? CMIO_EXPORT_FORMAT : CMIO_REVIEW_FORMAT;
   gint64 newest = kind == CMIO_EXCHANGE_EXPORT ? CMIO_EXPORT_VERSION : CMIO_REVIEW_VERSION;
+  JsonNode *node;
 
   if (g_strcmp0 (format, expected) != 0)
     {
@@ -401,14 +401,9 @@ list_problem (JsonObject   *root,
               gboolean      unique)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonNode *node = json_object_get_member (root, name);
-  JsonArray *list;
+  JsonArray *list = cmio_json_get_array (root, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  list = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (list); i++)
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
       JsonNode *element = json_array_get_element (list, i);
       g_autofree char *index = g_strdup_printf ("%u", i + 1);
@@ -678,24 +673,6 @@ set_string (JsonObject *object,
     json_object_set_null_member (object, member);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  return cmio_json_node_is (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
-}
-
-static JsonObject *
-get_object (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /**
  * cmio_review_new:
  * @export: an export from cmio_export_load()
@@ -729,9 +706,9 @@ cmio_review_new (JsonNode   *export,
 
   json_object_set_string_member (root, "format", CMIO_REVIEW_FORMAT);
   json_object_set_int_member (root, "version", CMIO_REVIEW_VERSION);
-  set_string (root, "export_id", get_string (source, "export_id"));
-  set_string (root, "exported_at", get_string (source, "exported_at"));
-  if (get_object (source, "profile") != NULL)
+  set_string (root, "export_id", cmio_json_get_string (source, "export_id"));
+  set_string (root, "exported_at", cmio_json_get_string (source, "exported_at"));
+  if (cmio_json_get_object (source, "profile") != NULL)
     json_object_set_member (root, "profile", json_node_copy (json_object_get_member (source, "profile")));
   else
     json_object_set_null_member (root, "profile");
@@ -749,13 +726,11 @@ static GHashTable *
 export_positions (JsonNode *export)
 {
   GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonNode *node = json_object_get_member (json_node_get_object (export), "items");
-  JsonArray *items = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  JsonArray *items = cmio_json_get_array (json_node_get_object (export), "items");
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
-      JsonNode *item = json_array_get_element (items, i);
-      const char *id = JSON_NODE_HOLDS_OBJECT (item) ? get_string (json_node_get_object (item), "id") : NULL;
+      const char *id = cmio_json_get_string (cmio_json_array_get_object (items, i), "id");
 
       if (id != NULL && !g_hash_table_contains (positions, id))
         g_hash_table_insert (positions, (gpointer) id, GUINT_TO_POINTER (i + 1));
@@ -815,7 +790,7 @@ cmio_review_set_item (JsonNode         *review,
   for (guint i = 0; i < json_array_get_length (old); i++)
     {
       JsonNode *element = json_array_get_element (old, i);
-      const char *id = get_string (json_node_get_object (element), "id");
+      const char *id = cmio_json_get_string (json_node_get_object (element), "id");
       guint at = GPOINTER_TO_UINT (g_hash_table_lookup (positions, id));
 
       if (g_strcmp0 (id, item_id) == 0)
@@ -855,12 +830,12 @@ cmio_review_get_item (JsonNode    *review,
     {
       JsonObject *item = json_array_get_object_element (items, i);
 
-      if (g_strcmp0 (get_string (item, "id"), item_id) != 0)
+      if (g_strcmp0 (cmio_json_get_string (item, "id"), item_id) != 0)
         continue;
       if (comment != NULL)
-        *comment = get_string (item, "comment");
-      return g_strcmp0 (get_string (item, "status"), "approved") == 0 ? CMIO_MENTOR_STATUS_APPROVED
-                                                                      : CMIO_MENTOR_STATUS_DISCUSS;
+        *comment = cmio_json_get_string (item, "comment");
+      return g_strcmp0 (cmio_json_get_string (item, "status"), "approved") == 0 ? CMIO_MENTOR_STATUS_APPROVED
+                                                                                : CMIO_MENTOR_STATUS_DISCUSS;
     }
 
   return CMIO_MENTOR_STATUS_NONE;
