@@ -307,6 +307,22 @@ test_review_bad_files (Fixture       *fixture,
   check_bad (fixture, bad_reviews, G_N_ELEMENTS (bad_reviews), FALSE);
 }
 
+/* Notes need no id: one without is read, not refused, and nothing warns. */
+static void
+test_review_note_without_id (void)
+{
+  static const char data[] =
+    "{\"format\": \"cmio-handbook-export\", \"version\": 1, \"export_id\": \"e1\","
+    " \"exported_at\": \"2026-11-27T10:00:00Z\", \"chapters\": [],"
+    " \"items\": [{\"id\": \"a\", \"text\": \"An item\"}],"
+    " \"notes\": [{\"title\": \"No id\", \"text\": \"Still read\"}, {\"text\": \"Nor here\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) export = cmio_export_parse (data, strlen (data), "notes.cmioexport", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (export);
+}
+
 /* Too large: refused from its size, before it is read. A sparse file
  * takes no room on the disk. */
 static void
@@ -847,6 +863,7 @@ main (int   argc,
   ADD ("file", test_review_file);
   ADD ("unknown-items", test_review_unknown_items);
   g_test_add_func ("/cmio/review/archived-item", test_review_archived_item);
+  g_test_add_func ("/cmio/review/note-without-id", test_review_note_without_id);
   ADD ("warnings", test_review_warnings);
   ADD ("undo", test_review_undo);
   ADD ("read-only", test_review_read_only);

@@ -413,10 +413,12 @@ list_problem (JsonObject   *root,
 
       if (problem != NULL)
         return problem;
+      if (!unique)
+        continue;
 
-      /* The members checked, "id" is text. */
+      /* The members checked, "id" is text where ids must be unique. */
       id = json_object_get_string_member (json_node_get_object (element), "id");
-      if (unique && !g_hash_table_add (ids, (gpointer) id))
+      if (!g_hash_table_add (ids, (gpointer) id))
         {
           g_autofree char *shown = cmio_exchange_excerpt (id);
 
