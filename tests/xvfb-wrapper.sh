@@ -10,12 +10,20 @@ set -eu
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cmio-test.XXXXXX")
 cleanup () {
   [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$tmp"
+  # Where a document portal ran, its FUSE folder must be unmounted first.
+  if [ -d "$tmp/runtime/doc" ] && command -v fusermount >/dev/null 2>&1; then
+    fusermount -uz "$tmp/runtime/doc" 2>/dev/null || true
+  fi
+  rm -rf "$tmp" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
 
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
 export XDG_RUNTIME_DIR="$tmp/runtime"
+# The tests' style and files are their own, not a desktop portal's: a
+# machine with xdg-desktop-portal installed (flatpak brings it) would
+# otherwise answer libadwaita's colour-scheme question in their session.
+export ADW_DISABLE_PORTAL=1
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
