@@ -810,12 +810,15 @@ cmio_application_class_init (CmioApplicationClass *klass)
   app_class->activate = cmio_application_activate;
   app_class->open = cmio_application_open;
   app_class->shutdown = cmio_application_shutdown;
+
+  /* Once per process: the tests make several applications, and GLib 2.84
+   * refuses a static resource registered twice. */
+  cmio_ui_register_resource ();
 }
 
 static void
 cmio_application_init (CmioApplication *self)
 {
-  cmio_ui_register_resource ();
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("A handbook and 90-day plan for new Chief Medical Information Officers."));

@@ -215,6 +215,22 @@ dup_meta (JsonObject *item)
   return g_string_free (meta, FALSE);
 }
 
+/* The entry's mark and comment, in its row's buttons and entry. */
+static void
+show_mark (RowWidgets *row)
+{
+  CmioReviewEntry *entry = row->entry;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->approve), entry->status == CMIO_MENTOR_STATUS_APPROVED);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->discuss), entry->status == CMIO_MENTOR_STATUS_DISCUSS);
+  if (entry->status == CMIO_MENTOR_STATUS_NONE)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->approve), FALSE);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->discuss), FALSE);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (row->comment), entry->comment ? entry->comment : "");
+}
+
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -231,6 +247,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   row->binding = TRUE;
   row->entry = entry;
+  g_object_set_data (G_OBJECT (entry), "row", row);
   gtk_widget_set_visible (row->heading, item == NULL);
   gtk_widget_set_visible (row->item_box, item != NULL);
   gtk_list_item_set_activatable (list_item, FALSE);
@@ -259,14 +276,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (row->evidence), text);
     }
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->approve), entry->status == CMIO_MENTOR_STATUS_APPROVED);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->discuss), entry->status == CMIO_MENTOR_STATUS_DISCUSS);
-  if (entry->status == CMIO_MENTOR_STATUS_NONE)
-    {
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->approve), FALSE);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (row->discuss), FALSE);
-    }
-  gtk_editable_set_text (GTK_EDITABLE (row->comment), entry->comment ? entry->comment : "");
+  show_mark (row);
 
   /* Screen readers hear which item each control is for. */
   approve_label = g_strdup_printf (_("Approve item %s"), number);
@@ -285,7 +295,31 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   RowWidgets *row = g_object_get_data (G_OBJECT (list_item), "row");
 
+  if (row->entry != NULL && g_object_get_data (G_OBJECT (row->entry), "row") == row)
+    g_object_set_data (G_OBJECT (row->entry), "row", NULL);
   row->entry = NULL;
+}
+
+/**
+ * cmio_review_entry_show_mark:
+ * @entry: an item's entry
+ *
+ * Shows a mark or comment changed from outside its row (an action) in the
+ * row the entry is bound to, if it has one.  The list view cannot be asked
+ * to: since GTK 4.12 it does not bind a row again when its model says that
+ * an item changed but the item is the same object.
+ */
+void
+cmio_review_entry_show_mark (CmioReviewEntry *entry)
+{
+  RowWidgets *row = g_object_get_data (G_OBJECT (entry), "row");
+
+  if (row == NULL || row->entry != entry || entry->item == NULL)
+    return;
+
+  row->binding = TRUE;
+  show_mark (row);
+  row->binding = FALSE;
 }
 
 /**

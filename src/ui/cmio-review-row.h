@@ -32,5 +32,6 @@ typedef void (*CmioReviewRowChanged) (CmioReviewEntry *entry,
 
 GtkListItemFactory *cmio_review_row_factory_new (CmioReviewRowChanged changed,
                                                  gpointer             user_data);
+void                cmio_review_entry_show_mark (CmioReviewEntry     *entry);
 
 G_END_DECLS

@@ -76,22 +76,20 @@ set_dirty (CmioReviewWindow *self)
   update_counts (self);
 }
 
-/* Changes one item's mark and redraws its row. */
+/* Changes one item's mark and shows it in its row. */
 static void
 set_status (CmioReviewWindow *self,
             const char       *item_id,
             CmioMentorStatus  status)
 {
   CmioReviewEntry *entry = g_hash_table_lookup (self->by_id, item_id);
-  guint position;
 
   if (entry == NULL || entry->status == status)
     return;
 
   entry->status = status;
   set_dirty (self);
-  if (g_list_store_find (self->entries, entry, &position))
-    g_list_model_items_changed (G_LIST_MODEL (self->entries), position, 1, 1);
+  cmio_review_entry_show_mark (entry);
 }
 
 static void
@@ -105,6 +103,7 @@ set_comment (CmioReviewWindow *self,
   g_free (entry->comment);
   entry->comment = g_strdup (comment);
   set_dirty (self);
+  cmio_review_entry_show_mark (entry);
 }
 
 static void
