@@ -301,8 +301,10 @@ test_reader_outline_and_focus (void)
 
   open_chapter (window, "first-90-days");
 
-  /* Focus went into the text, for screen readers to start there. */
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (get_web_view (window))));
+  /* Focus went into the text, for screen readers to start there.  (Whether
+   * the window itself has the keyboard is up to the X server: with no window
+   * manager, GTK 4.18 does not count it as active.) */
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (get_web_view (window))));
 
   outline = GTK_LIST_BOX (cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "outline"));
   g_assert_nonnull (outline);

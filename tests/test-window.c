@@ -163,6 +163,14 @@ test_window_help (void)
       g_test_skip ("A help viewer is installed; this test checks the message without one");
       return;
     }
+  /* In a Flatpak sandbox (flatpak-builder's run-tests) GIO asks the OpenURI
+   * portal, which the test's private bus does not have; GLib 2.84 aborts on
+   * that error path. build-aux/flatpak-check presses F1 in a real sandbox. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("In a Flatpak sandbox the help goes through the OpenURI portal");
+      return;
+    }
 
   g_assert_null (cmio_window_get_last_toast (window));
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
