@@ -61,7 +61,7 @@ static const struct {
     N_("The same report, ready to print or send"), "pdf" },
   { CMIO_EXPORT_MARKDOWN, N_("_Markdown"),
     N_("Plain text with task lists, for notes and wikis"), "md" },
-  { CMIO_EXPORT_JSON, N_("CMIO Handbook _Export"),
+  { CMIO_EXPORT_JSON, N_("CMIO Hand_book Export"),
     N_("For a mentor who signs items off in this app and sends a review back"), "cmioexport" },
 };
 
