@@ -535,7 +535,16 @@ cmio_export_append_fields (GString             *out,
   append_field (out, _("Organization"), cmio_json_get_string (profile, "organization"));
   append_field (out, _("Start date"), cmio_json_get_string (profile, "start_date"));
   append_field (out, _("Mentor"), cmio_json_get_string (profile, "mentor"));
-  append_field (out, _("Exported"), cmio_json_get_string (root, "exported_at"));
+  {
+    const char *exported = cmio_json_get_string (root, "exported_at");
+    g_autofree char *shown = NULL;
+
+    /* "2026-11-27T12:02:42Z" reads as "2026-11-27 12:02 UTC" on paper. */
+    if (exported != NULL && strlen (exported) == 20 && exported[10] == 'T' && exported[19] == 'Z')
+      /* TRANSLATORS: when the export was made: a date, then a time of day in UTC */
+      shown = g_strdup_printf (_("%.10s %.5s UTC"), exported, exported + 11);
+    append_field (out, _("Exported"), shown != NULL ? shown : exported);
+  }
   if (title != NULL && version != NULL)
     {
       /* Translators: the content pack's title and its version */
