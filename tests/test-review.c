@@ -531,6 +531,10 @@ test_review_file (Fixture       *fixture,
   g_assert_true (cmio_review_write (review, file, &error));
   g_assert_no_error (error);
 
+  /* Known for what it is by its content, not its name. */
+  g_assert_true (cmio_exchange_file_is_review (file));
+  g_assert_false (cmio_exchange_file_is_review (export_file));
+
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "cmio-handbook-review");

@@ -799,3 +799,25 @@ cmio_export_to_json (JsonNode *export)
   g_string_append_c (data, '\n');
   return g_string_free (data, FALSE);
 }
+
+/**
+ * cmio_export_record:
+ * @export: an export from cmio_export_build(), written as a .cmioexport
+ * @progress: the progress it was made from
+ * @error: return location for a #GError
+ *
+ * Remembers in @progress that @export was sent, so that a review of an
+ * older export can be told apart from one of the latest.
+ *
+ * Returns: %TRUE if it was recorded
+ */
+gboolean
+cmio_export_record (JsonNode      *export,
+                    CmioProgress  *progress,
+                    GError       **error)
+{
+  JsonObject *root = json_node_get_object (export);
+
+  return cmio_progress_record_export (progress, cmio_json_get_string (root, "export_id"),
+                                      cmio_json_get_string (root, "exported_at"), error);
+}

@@ -58,5 +58,8 @@ gboolean  cmio_export_write         (JsonNode         *export,
                                      GFile            *file,
                                      GError          **error);
 char     *cmio_markdown_escape      (const char       *text);
+gboolean  cmio_export_record        (JsonNode         *export,
+                                     CmioProgress     *progress,
+                                     GError          **error);
 
 G_END_DECLS

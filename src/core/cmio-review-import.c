@@ -524,3 +524,31 @@ roll_back:
     }
   return FALSE;
 }
+
+/**
+ * cmio_exchange_file_is_review:
+ * @file: a file of any name
+ *
+ * Says whether @file holds a mentor's review, whatever its name ends in,
+ * so that one saved as .json can be imported too.  Files too large for a
+ * review are not read.
+ *
+ * Returns: %TRUE if @file is JSON whose "format" is a review's
+ */
+gboolean
+cmio_exchange_file_is_review (GFile *file)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!cmio_exchange_read_file (file, &contents, &length, &name, NULL))
+    return FALSE;
+
+  root = cmio_exchange_parse_root (contents, length, name, NULL);
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+         g_strcmp0 (cmio_json_get_string (json_node_get_object (root), "format"), CMIO_REVIEW_FORMAT) == 0;
+}

@@ -68,6 +68,7 @@ gboolean   cmio_review_write         (JsonNode          *review,
                                       GError           **error);
 
 /* The mentee's side. */
+gboolean           cmio_exchange_file_is_review       (GFile             *file);
 typedef struct _CmioReviewImport CmioReviewImport;
 
 #define CMIO_TYPE_REVIEW_IMPORT (cmio_review_import_get_type ())

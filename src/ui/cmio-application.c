@@ -270,16 +270,10 @@ export_progress (CmioApplication *self,
     }
 
   /* A .cmioexport is remembered, so a review of an older one is told apart. */
-  if (kind == CMIO_EXPORT_JSON)
-    {
-      JsonObject *root = json_node_get_object (export);
-
-      if (!cmio_progress_record_export (cmio_store_get_progress (self->store),
-                                        json_object_get_string_member (root, "export_id"),
-                                        json_object_get_string_member (root, "exported_at"), &error) ||
-          !cmio_store_flush (self->store, &error))
-        g_debug ("The export is not remembered: %s", error->message);
-    }
+  if (kind == CMIO_EXPORT_JSON &&
+      (!cmio_export_record (export, cmio_store_get_progress (self->store), &error) ||
+       !cmio_store_flush (self->store, &error)))
+    g_debug ("The export is not remembered: %s", error->message);
 
   return EXIT_SUCCESS;
 }
@@ -656,28 +650,16 @@ open_file (CmioApplication *self,
     }
 
   export = cmio_export_load (file, &error);
+  /* Not an export: a review under another name? */
   if (export == NULL && !g_str_has_suffix (lower, ".cmioexport") &&
-      g_error_matches (error, CMIO_EXCHANGE_ERROR, CMIO_EXCHANGE_ERROR_WRONG_FORMAT))
+      g_error_matches (error, CMIO_EXCHANGE_ERROR, CMIO_EXCHANGE_ERROR_WRONG_FORMAT) &&
+      cmio_exchange_file_is_review (file))
     {
-      g_autoptr(GError) review_error = NULL;
-      g_autofree char *data = NULL;
-      gsize length = 0;
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      CmioWindow *window = ensure_window (self);
 
-      /* Not an export: a review under another name? */
-      if (g_file_load_contents (file, NULL, &data, &length, NULL, NULL) &&
-          length < CMIO_EXCHANGE_MAX_BYTES &&
-          json_parser_load_from_data (parser, data, length, NULL) &&
-          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) &&
-          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (json_parser_get_root (parser)),
-                                                                 "format", ""), CMIO_REVIEW_FORMAT) == 0)
-        {
-          CmioWindow *window = ensure_window (self);
-
-          gtk_window_present (GTK_WINDOW (window));
-          cmio_window_import_review (window, file);
-          return;
-        }
+      gtk_window_present (GTK_WINDOW (window));
+      cmio_window_import_review (window, file);
+      return;
     }
 
   if (export == NULL)

@@ -137,16 +137,8 @@ export_to (CmioExportDialog *self,
 
   /* Only a .cmioexport comes back as a review; the progress remembers it
    * so that a review of an older one can be told apart. */
-  if (kind == CMIO_EXPORT_JSON)
-    {
-      JsonObject *root = json_node_get_object (export);
-
-      if (!cmio_progress_record_export (self->progress,
-                                        json_object_get_string_member (root, "export_id"),
-                                        json_object_get_string_member (root, "exported_at"),
-                                        &error))
-        g_debug ("The export is not remembered: %s", error->message);
-    }
+  if (kind == CMIO_EXPORT_JSON && !cmio_export_record (export, self->progress, &error))
+    g_debug ("The export is not remembered: %s", error->message);
 
   set_busy (self, TRUE);
   task = g_task_new (self, NULL, NULL, NULL);
