@@ -1,4 +1,4 @@
-/* cmio-window-actions.c — the window's actions: navigation, find, zoom, print
+/* cmio-window-actions.c — the window's actions: navigation, find, zoom, print; the find bar
  *
  * Copyright 2026 The CMIO Handbook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -267,9 +267,68 @@ cmio_window_update_actions (CmioWindow *self)
                           chapter != NULL && !adw_leaflet_get_folded (self->leaflet));
 }
 
+/* The find bar */
+
+void
+cmio_window_find_matches_cb (CmioWindow *self,
+                             guint       count)
+{
+  g_autofree char *text = NULL;
+
+  if (gtk_editable_get_text (GTK_EDITABLE (self->find_entry))[0] == '\0')
+    text = g_strdup ("");
+  else
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", count), count);
+
+  gtk_label_set_text (self->find_count, text);
+}
+
+static void
+find_changed_cb (CmioWindow *self)
+{
+  cmio_reader_view_find (self->reader, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
+  cmio_window_find_matches_cb (self, cmio_reader_view_get_match_count (self->reader));
+}
+
+static void
+find_next_cb (CmioWindow *self)
+{
+  cmio_reader_view_find_next (self->reader);
+}
+
+static void
+find_previous_cb (CmioWindow *self)
+{
+  cmio_reader_view_find_previous (self->reader);
+}
+
+static void
+find_stopped_cb (CmioWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+}
+
+void
+cmio_window_find_mode_changed_cb (CmioWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->find_bar))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+      return;
+    }
+
+  cmio_reader_view_find_finish (self->reader);
+  gtk_label_set_text (self->find_count, "");
+  cmio_reader_view_focus_text (self->reader);
+}
+
 void
 cmio_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_stopped_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.continue-reading", NULL, continue_reading_action);
   gtk_widget_class_install_action (widget_class, "win.navigate-back", NULL, navigate_back_action);

@@ -105,6 +105,20 @@ void         cmio_window_show_toast           (CmioWindow  *self,
 void         cmio_window_class_init_actions   (GtkWidgetClass *widget_class);
 void         cmio_window_update_actions       (CmioWindow  *self);
 
+/* cmio-window-banners.c */
+void         cmio_window_set_banner           (CmioWindow      *self,
+                                               BannerKind       kind,
+                                               const char      *message);
+void         cmio_window_save_error_changed_cb (CmioWindow     *self);
+void         cmio_window_show_content_problems (CmioWindow     *self,
+                                               CmioApplication *application);
+void         cmio_window_class_init_banners   (GtkWidgetClass  *widget_class);
+
+/* cmio-window-actions.c: the find bar */
+void         cmio_window_find_matches_cb      (CmioWindow      *self,
+                                               guint            count);
+void         cmio_window_find_mode_changed_cb (CmioWindow      *self);
+
 /* cmio-window-exchange.c */
 void         cmio_window_class_init_exchange  (GtkWidgetClass *widget_class);
 

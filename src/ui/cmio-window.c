@@ -1,4 +1,4 @@
-/* cmio-window.c — the main window: pages, history, reading, banners
+/* cmio-window.c — the main window: pages, history, reading
  *
  * Copyright 2026 The CMIO Handbook authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,82 +25,6 @@ static guint signals[N_SIGNALS];
 #define READ_TO_END 0.98
 /* The most pages Back goes back through. */
 #define MAX_HISTORY 100
-
-/* Banners */
-
-/* One banner shows at a time: the most urgent message waiting. */
-static void
-update_banner (CmioWindow *self)
-{
-  for (int kind = N_BANNERS - 1; kind >= 0; kind--)
-    {
-      if (self->banners[kind] == NULL)
-        continue;
-
-      self->banner_shown = kind;
-      gtk_label_set_text (self->banner_label, self->banners[kind]);
-      gtk_button_set_label (self->banner_button,
-                            kind == BANNER_SAVE ? _("_Retry") : _("_Dismiss"));
-      gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-      return;
-    }
-
-  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-}
-
-static void
-set_banner (CmioWindow *self,
-            BannerKind  kind,
-            const char *message)
-{
-  g_free (self->banners[kind]);
-  self->banners[kind] = g_strdup (message);
-  update_banner (self);
-}
-
-static void
-save_error_changed_cb (CmioWindow *self)
-{
-  const char *reason = cmio_store_get_save_error (self->store);
-  g_autofree char *message = NULL;
-
-  if (reason != NULL)
-    message = g_strdup_printf (_("Your progress could not be saved: %s. "
-                                 "Your changes are kept while the app is open."), reason);
-  set_banner (self, BANNER_SAVE, message);
-}
-
-static void
-show_content_problems (CmioWindow      *self,
-                       CmioApplication *application)
-{
-  GPtrArray *problems = cmio_application_get_content_problems (application);
-  g_autoptr(GString) message = NULL;
-  guint shown;
-
-  if (problems == NULL || problems->len == 0)
-    return;
-
-  message = g_string_new (NULL);
-  g_string_printf (message,
-                   ngettext ("The content pack in “%s” has %u problem, so the built-in handbook is shown:",
-                             "The content pack in “%s” has %u problems, so the built-in handbook is shown:",
-                             problems->len),
-                   cmio_application_get_content_dir (application), problems->len);
-
-  shown = MIN (problems->len, 3);
-  for (guint i = 0; i < shown; i++)
-    {
-      g_autofree char *line = cmio_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_string_append_printf (message, "\n%s", line);
-    }
-  if (problems->len > shown)
-    g_string_append_printf (message, "\n%s",
-                            _("Run “cmio-handbook --check-content” on the pack to see them all."));
-
-  set_banner (self, BANNER_CONTENT, message->str);
-}
 
 /* Reading */
 
@@ -468,20 +392,6 @@ reader_open_chapter_cb (CmioWindow *self,
 }
 
 static void
-reader_matches_cb (CmioWindow *self,
-                   guint       count)
-{
-  g_autofree char *text = NULL;
-
-  if (gtk_editable_get_text (GTK_EDITABLE (self->find_entry))[0] == '\0')
-    text = g_strdup ("");
-  else
-    text = g_strdup_printf (ngettext ("%u match", "%u matches", count), count);
-
-  gtk_label_set_text (self->find_count, text);
-}
-
-static void
 page_toast_cb (CmioWindow *self,
                const char *message,
                gboolean    undoable)
@@ -493,45 +403,6 @@ static void
 reader_ready_cb (CmioWindow *self)
 {
   g_signal_emit (self, signals[CHAPTER_READY], 0);
-}
-
-static void
-find_changed_cb (CmioWindow *self)
-{
-  cmio_reader_view_find (self->reader, gtk_editable_get_text (GTK_EDITABLE (self->find_entry)));
-  reader_matches_cb (self, cmio_reader_view_get_match_count (self->reader));
-}
-
-static void
-find_next_cb (CmioWindow *self)
-{
-  cmio_reader_view_find_next (self->reader);
-}
-
-static void
-find_previous_cb (CmioWindow *self)
-{
-  cmio_reader_view_find_previous (self->reader);
-}
-
-static void
-find_stopped_cb (CmioWindow *self)
-{
-  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
-}
-
-static void
-find_mode_changed_cb (CmioWindow *self)
-{
-  if (gtk_search_bar_get_search_mode (self->find_bar))
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-      return;
-    }
-
-  cmio_reader_view_find_finish (self->reader);
-  gtk_label_set_text (self->find_count, "");
-  cmio_reader_view_focus_text (self->reader);
 }
 
 static void
@@ -552,17 +423,6 @@ folded_changed_cb (CmioWindow *self)
     cmio_window_select_sidebar_row (self, self->page);
 
   cmio_window_update_actions (self);
-}
-
-static void
-banner_button_clicked_cb (CmioWindow *self)
-{
-  /* A failed save cannot be dismissed, only retried: the data is at risk. */
-  if (self->banner_shown == BANNER_SAVE)
-    g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (self))),
-                                    "retry-save", NULL);
-  else
-    set_banner (self, self->banner_shown, NULL);
 }
 
 /* WebKit's processes take half a second to start. Loading, out of sight,
@@ -628,10 +488,10 @@ setup (CmioWindow      *self,
       g_set_object (&self->progress, cmio_store_get_progress (self->store));
       g_signal_connect_object (self->progress, "changed", G_CALLBACK (progress_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      set_banner (self, BANNER_LOAD, cmio_store_get_load_message (self->store));
+      cmio_window_set_banner (self, BANNER_LOAD, cmio_store_get_load_message (self->store));
       g_signal_connect_object (self->store, "notify::save-error",
-                               G_CALLBACK (save_error_changed_cb), self, G_CONNECT_SWAPPED);
-      save_error_changed_cb (self);
+                               G_CALLBACK (cmio_window_save_error_changed_cb), self, G_CONNECT_SWAPPED);
+      cmio_window_save_error_changed_cb (self);
     }
 
   if (self->progress != NULL && self->pack != NULL)
@@ -651,7 +511,7 @@ setup (CmioWindow      *self,
     cmio_search_index_set_progress (self->search, self->progress);
 
   cmio_window_populate_sidebar (self);
-  show_content_problems (self, application);
+  cmio_window_show_content_problems (self, application);
 
   last_page = g_settings_get_string (self->settings, "last-page");
   cmio_window_open_page (self, last_page, TRUE);
@@ -844,17 +704,13 @@ cmio_window_class_init (CmioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, CmioWindow, banner_button);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, banner_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, read_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_next_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_previous_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, outline_activated_cb);
 
   cmio_window_class_init_sidebar (widget_class);
   cmio_window_class_init_actions (widget_class);
   cmio_window_class_init_exchange (widget_class);
+  cmio_window_class_init_banners (widget_class);
 }
 
 static void
@@ -881,13 +737,13 @@ cmio_window_init (CmioWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "position-changed", G_CALLBACK (reader_position_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader, "matches-changed", G_CALLBACK (reader_matches_cb), self,
+  g_signal_connect_object (self->reader, "matches-changed", G_CALLBACK (cmio_window_find_matches_cb), self,
                            G_CONNECT_SWAPPED);
 
   g_object_bind_property (self->find_button, "active", self->find_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->find_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (find_mode_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (cmio_window_find_mode_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
   cmio_window_init_sidebar (self);
 
