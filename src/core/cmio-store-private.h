@@ -1,0 +1,17 @@
+/* cmio-store-private.h — what the store's files share
+ *
+ * Copyright 2026 The CMIO Handbook authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean cmio_store_set_errno_error (GError     **error,
+                                     const char  *what,
+                                     const char  *path);
+
+G_END_DECLS
