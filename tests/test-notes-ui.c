@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
 #include <webkit/webkit.h>
 #include <string.h>
 
@@ -506,6 +507,69 @@ test_notes_ui_notes_page (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (note_view (window))));
 }
 
+static gboolean
+editor_highlighting (gpointer data)
+{
+  return cmio_note_editor_get_highlighting (data);
+}
+
+static const char *
+scheme_id (CmioNoteEditor *editor)
+{
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (cmio_note_editor_get_buffer (editor));
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (buffer);
+
+  return scheme ? gtk_source_style_scheme_get_id (scheme) : NULL;
+}
+
+/* Markdown highlighting costs GtkSourceView's managers a read of every
+ * definition file, so it waits until an editor is shown, or until the
+ * window asks for it when idle, and then follows light and dark. */
+static void
+test_notes_ui_highlighting (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  CmioNoteEditor *shown = g_object_ref_sink (g_object_new (CMIO_TYPE_NOTE_EDITOR, NULL));
+  CmioNoteEditor *idle = g_object_ref_sink (g_object_new (CMIO_TYPE_NOTE_EDITOR, NULL));
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (cmio_note_editor_get_buffer (shown));
+  GtkWindow *window;
+
+  g_assert_false (cmio_note_editor_get_highlighting (shown));
+  g_assert_null (gtk_source_buffer_get_language (buffer));
+  cmio_test_iterate (100);
+  g_assert_false (cmio_note_editor_get_highlighting (shown));
+
+  /* Shown: highlighted at once, in the current style */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, GTK_WIDGET (shown));
+  gtk_window_present (window);
+  g_assert_true (cmio_test_wait_for (editor_highlighting, shown, 3000));
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "markdown");
+  g_assert_cmpstr (scheme_id (shown), ==, "Adwaita");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  cmio_test_iterate (50);
+  g_assert_cmpstr (scheme_id (shown), ==, "Adwaita-dark");
+
+  /* Not shown, but asked to get ready: highlighted when idle */
+  g_assert_false (cmio_note_editor_get_highlighting (idle));
+  cmio_note_editor_prepare (idle);
+  g_assert_true (cmio_test_wait_for (editor_highlighting, idle, 3000));
+  g_assert_cmpstr (scheme_id (idle), ==, "Adwaita-dark");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (idle)));
+
+  /* Disposed with its idle pending: nothing runs later */
+  g_clear_object (&idle);
+  idle = g_object_ref_sink (g_object_new (CMIO_TYPE_NOTE_EDITOR, NULL));
+  cmio_note_editor_prepare (idle);
+  g_clear_object (&idle);
+  cmio_test_iterate (50);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (window);
+  g_clear_object (&shown);
+}
+
 static void
 test_notes_ui_preview (void)
 {
@@ -638,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/cmio/notes-ui/size-limit", test_notes_ui_size_limit);
   g_test_add_func ("/cmio/notes-ui/notes-page", test_notes_ui_notes_page);
   g_test_add_func ("/cmio/notes-ui/preview", test_notes_ui_preview);
+  g_test_add_func ("/cmio/notes-ui/highlighting", test_notes_ui_highlighting);
   /* Last: it closes the window. */
   g_test_add_func ("/cmio/notes-ui/focus-out-and-close", test_notes_ui_focus_out_and_close);
 

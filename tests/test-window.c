@@ -12,10 +12,13 @@
 #include "cmio-application.h"
 #include "cmio-test-util.h"
 #include "cmio-preferences-window.h"
+#include "cmio-note-editor.h"
 #include "cmio-reader-view.h"
 #include "cmio-window.h"
 
 static CmioApplication *app;
+
+static gboolean reader_ready (gpointer reader);
 
 static CmioWindow *
 get_window (void)
@@ -46,6 +49,63 @@ close_toplevels_except_main (void)
 }
 
 /* Tests */
+
+typedef struct {
+  gboolean painted;
+  gboolean web_view_before;
+} FirstFrame;
+
+static void
+first_frame_cb (CmioWindow *window,
+                FirstFrame *first)
+{
+  first->painted = TRUE;
+  first->web_view_before = cmio_test_find_descendant (GTK_WIDGET (window), WEBKIT_TYPE_WEB_VIEW) != NULL;
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+static gboolean
+note_highlighting (gpointer editor)
+{
+  return cmio_note_editor_get_highlighting (editor);
+}
+
+/* What may slow the first frame waits for it: WebKit starts right after
+ * it, loading the chapter "Continue Reading" opens, and the note editor's
+ * highlighting once a chapter is on screen. Runs first, on a new window. */
+static void
+test_window_startup_order (void)
+{
+  FirstFrame first = { FALSE, FALSE };
+  CmioWindow *window = get_window ();
+  CmioReaderView *reader;
+  CmioNoteEditor *note;
+
+  g_signal_connect (window, "first-frame", G_CALLBACK (first_frame_cb), &first);
+  reader = CMIO_READER_VIEW (cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW));
+  note = CMIO_NOTE_EDITOR (cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_NOTE_EDITOR));
+  g_assert_false (first.painted);
+  g_assert_null (cmio_test_find_descendant (GTK_WIDGET (window), WEBKIT_TYPE_WEB_VIEW));
+  g_assert_false (cmio_note_editor_get_highlighting (note));
+
+  g_assert_true (cmio_test_wait_for (first_frame_painted, &first, 10000));
+  g_assert_false (first.web_view_before);
+  g_assert_nonnull (cmio_test_find_descendant (GTK_WIDGET (window), WEBKIT_TYPE_WEB_VIEW));
+  g_assert_cmpstr (cmio_chapter_get_id (cmio_reader_view_get_chapter (reader)), ==, "what-is-a-cmio");
+  g_assert_cmpstr (cmio_window_get_page (window), ==, "overview");
+
+  /* "ready" is painted text, so the chapter must be on screen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.continue-reading", NULL));
+  g_assert_true (cmio_test_wait_for (reader_ready, reader, 30000));
+  g_assert_true (cmio_test_wait_for (note_highlighting, note, 5000));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (note)));
+  g_signal_handlers_disconnect_by_data (window, &first);
+}
 
 static void
 test_window_sidebar (void)
@@ -432,6 +492,7 @@ main (int   argc,
   /* Held: the app lives on between tests that close every window. */
   app = cmio_test_application_new ();
 
+  g_test_add_func ("/cmio/window/startup-order", test_window_startup_order);
   g_test_add_func ("/cmio/window/sidebar", test_window_sidebar);
   g_test_add_func ("/cmio/window/show-chapter", test_window_show_chapter);
   g_test_add_func ("/cmio/window/style", test_window_style);

@@ -57,6 +57,9 @@ struct _CmioNoteEditor
   gboolean dirty;
   gboolean loading;
   gboolean committing;
+  /* Markdown highlighting, set up when first needed */
+  gboolean highlighting;
+  guint highlighting_source;
 };
 
 G_DEFINE_FINAL_TYPE (CmioNoteEditor, cmio_note_editor, GTK_TYPE_BOX)
@@ -345,6 +348,39 @@ update_scheme (CmioNoteEditor *self)
     update_preview (self);
 }
 
+/* GtkSourceView's language and style scheme managers read every
+ * definition file they know the first time they are asked, which took
+ * 150 ms here: as long again as a window's first frame. So the editor
+ * highlights Markdown from when it is first shown, or when the window
+ * asks for it once it is idle, never while the window starts. */
+static void
+ensure_highlighting (CmioNoteEditor *self)
+{
+  GtkSourceLanguageManager *languages;
+
+  g_clear_handle_id (&self->highlighting_source, g_source_remove);
+  if (self->highlighting || self->buffer == NULL)
+    return;
+
+  self->highlighting = TRUE;
+  languages = gtk_source_language_manager_get_default ();
+  gtk_source_buffer_set_language (self->buffer,
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  update_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+highlighting_idle_cb (gpointer data)
+{
+  CmioNoteEditor *self = data;
+
+  self->highlighting_source = 0;
+  ensure_highlighting (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Ctrl+B and Ctrl+I: wrap the selection in Markdown's strong or emphasis
  * marks, or put an empty pair at the cursor. */
 static void
@@ -516,6 +552,7 @@ cmio_note_editor_dispose (GObject *object)
       cmio_note_editor_commit (self);
       g_signal_handlers_disconnect_by_data (self->buffer, self);
     }
+  g_clear_handle_id (&self->highlighting_source, g_source_remove);
   g_clear_object (&self->progress);
   g_clear_object (&self->store);
   g_clear_object (&self->buffer);
@@ -537,6 +574,14 @@ cmio_note_editor_finalize (GObject *object)
 }
 
 static void
+cmio_note_editor_map (GtkWidget *widget)
+{
+  ensure_highlighting (CMIO_NOTE_EDITOR (widget));
+
+  GTK_WIDGET_CLASS (cmio_note_editor_parent_class)->map (widget);
+}
+
+static void
 cmio_note_editor_class_init (CmioNoteEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -544,6 +589,7 @@ cmio_note_editor_class_init (CmioNoteEditorClass *klass)
 
   object_class->dispose = cmio_note_editor_dispose;
   object_class->finalize = cmio_note_editor_finalize;
+  widget_class->map = cmio_note_editor_map;
 
   /**
    * CmioNoteEditor::toast:
@@ -573,7 +619,6 @@ add_shortcut (GtkShortcutController *controller,
 static void
 cmio_note_editor_init (CmioNoteEditor *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkEventController *focus;
   GtkShortcutController *shortcuts;
   GtkWidget *scroller;
@@ -581,12 +626,10 @@ cmio_note_editor_init (CmioNoteEditor *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
 
-  self->buffer = gtk_source_buffer_new_with_language (gtk_source_language_manager_get_language (languages, "markdown"));
+  /* Highlighting comes later: see ensure_highlighting(). */
+  self->buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), TRUE);
-  update_scheme (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
 
   self->view = GTK_SOURCE_VIEW (gtk_source_view_new_with_buffer (self->buffer));
   gtk_widget_set_name (GTK_WIDGET (self->view), "note");
@@ -728,6 +771,36 @@ cmio_note_editor_get_chapter (CmioNoteEditor *self)
 {
   g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), NULL);
   return self->chapter_id;
+}
+
+/**
+ * cmio_note_editor_prepare:
+ * @self: a #CmioNoteEditor
+ *
+ * Sets up Markdown highlighting in a low-priority idle callback, if the
+ * editor has not been shown yet, so that showing it later is quick. Call
+ * it once the window has nothing more urgent to do.
+ */
+void
+cmio_note_editor_prepare (CmioNoteEditor *self)
+{
+  g_return_if_fail (CMIO_IS_NOTE_EDITOR (self));
+
+  if (!self->highlighting && self->highlighting_source == 0)
+    self->highlighting_source = g_idle_add_full (G_PRIORITY_LOW, highlighting_idle_cb, self, NULL);
+}
+
+/**
+ * cmio_note_editor_get_highlighting:
+ * @self: a #CmioNoteEditor
+ *
+ * Returns: whether Markdown highlighting has been set up
+ */
+gboolean
+cmio_note_editor_get_highlighting (CmioNoteEditor *self)
+{
+  g_return_val_if_fail (CMIO_IS_NOTE_EDITOR (self), FALSE);
+  return self->highlighting;
 }
 
 GtkTextBuffer *

@@ -31,5 +31,7 @@ void           cmio_note_editor_set_store    (CmioNoteEditor *self,
                                               CmioStore      *store);
 GtkTextBuffer *cmio_note_editor_get_buffer   (CmioNoteEditor *self);
 gboolean       cmio_note_editor_commit       (CmioNoteEditor *self);
+void           cmio_note_editor_prepare      (CmioNoteEditor *self);
+gboolean       cmio_note_editor_get_highlighting (CmioNoteEditor *self);
 
 G_END_DECLS

@@ -676,6 +676,27 @@ cmio_reader_view_load_chapter (CmioReaderView *self,
 }
 
 /**
+ * cmio_reader_view_start:
+ * @self: a #CmioReaderView
+ *
+ * Makes the web view now rather than in an idle callback, and starts
+ * loading the chapter given, if any, so that WebKit's processes start at
+ * once. The window calls it when its first frame has been painted.
+ */
+void
+cmio_reader_view_start (CmioReaderView *self)
+{
+  g_return_if_fail (CMIO_IS_READER_VIEW (self));
+
+  if (self->web_view != NULL)
+    return;
+
+  g_clear_handle_id (&self->create_source, g_source_remove);
+  ensure_web_view (self);
+  reload (self);
+}
+
+/**
  * cmio_reader_view_get_chapter:
  * @self: a #CmioReaderView
  *

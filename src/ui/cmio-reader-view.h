@@ -32,6 +32,7 @@ G_DECLARE_FINAL_TYPE (CmioReaderView, cmio_reader_view, CMIO, READER_VIEW, AdwBi
 
 void         cmio_reader_view_set_content_pack (CmioReaderView  *self,
                                                 CmioContentPack *pack);
+void         cmio_reader_view_start            (CmioReaderView  *self);
 void         cmio_reader_view_load_chapter     (CmioReaderView  *self,
                                                 CmioChapter     *chapter,
                                                 double           position);

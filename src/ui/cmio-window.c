@@ -402,6 +402,8 @@ page_toast_cb (CmioWindow *self,
 static void
 reader_ready_cb (CmioWindow *self)
 {
+  /* With the chapter on screen, the note beside it gets ready. */
+  cmio_note_editor_prepare (cmio_chapter_page_get_note (self->chapter_page));
   g_signal_emit (self, signals[CHAPTER_READY], 0);
 }
 
@@ -425,19 +427,27 @@ folded_changed_cb (CmioWindow *self)
   cmio_window_update_actions (self);
 }
 
-/* WebKit's processes take half a second to start. Loading, out of sight,
- * the chapter "Continue Reading" will open starts them, so that chapter
- * then opens at once; this runs when the window is up and idle, never
- * before its first frame. */
+/* The whole checklist is made when the window is up and idle, while the
+ * user looks around, so that opening it is quick. */
 static gboolean
-prepare_reader_cb (gpointer data)
+prepare_checklist_cb (gpointer data)
 {
   CmioWindow *self = data;
-  g_autoptr(CmioChapter) chapter = NULL;
 
-  /* The whole checklist too is made now, while the user looks around. */
   if (self->plan != NULL)
     ensure_checklist_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* WebKit's processes take half a second to start. Loading, out of sight,
+ * the chapter "Continue Reading" will open starts them, so that chapter
+ * then opens at once. This runs right after the first frame, never before
+ * it: the processes start while the user looks at the overview. */
+static void
+start_reader (CmioWindow *self)
+{
+  g_autoptr(CmioChapter) chapter = NULL;
 
   if (cmio_reader_view_get_chapter (self->reader) == NULL &&
       (chapter = get_continue_chapter (self)) != NULL)
@@ -449,7 +459,7 @@ prepare_reader_cb (gpointer data)
       cmio_reader_view_load_chapter (self->reader, chapter, position);
     }
 
-  return G_SOURCE_REMOVE;
+  cmio_reader_view_start (self->reader);
 }
 
 static void
@@ -460,7 +470,8 @@ after_paint_cb (GdkFrameClock *clock,
   g_signal_emit (self, signals[FIRST_FRAME], 0);
 
   /* Only now, with the window on screen, may WebKit start. */
-  g_idle_add_full (G_PRIORITY_LOW, prepare_reader_cb, g_object_ref (self), g_object_unref);
+  start_reader (self);
+  g_idle_add_full (G_PRIORITY_LOW, prepare_checklist_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Setting up, once the window knows its application */
