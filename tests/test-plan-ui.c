@@ -11,6 +11,7 @@
 
 #include "cmio-application.h"
 #include "cmio-item-dialog.h"
+#include "cmio-line-estimate.h"
 #include "cmio-test-util.h"
 #include "cmio-welcome-window.h"
 #include "cmio-window.h"
@@ -257,6 +258,102 @@ test_plan_ui_whole_checklist (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, all);
 }
 
+/* The estimate against a table: every character 10 px wide. */
+static void
+test_plan_ui_line_estimate (void)
+{
+  static const struct {
+    const char *text;
+    double width;
+    guint lines;
+  } cases[] = {
+    { "", 100, 1 },
+    { "abc", 100, 1 },
+    { "abcdefghij", 100, 1 },               /* exactly a line */
+    { "abcdefghijk", 100, 2 },              /* a word wider than a line breaks */
+    { "abcde fghij", 100, 2 },              /* the space does not fit */
+    { "abcd efgh", 100, 1 },
+    { "abcd efgh ij", 100, 2 },
+    { "aaaa bbbb cccc dddd", 100, 2 },
+    { "aaaa bbbb cccc dddd eeee", 100, 3 },
+    { "aaaaaaaaaaaaaaaaaaaaaaaaa", 100, 3 }, /* 25 characters, broken anywhere */
+    { "ab\ncd", 100, 2 },                   /* a new line is a new line */
+    { "1.1  two  spaces", 100, 2 },
+    { "\xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9", 60, 2 }, /* not ASCII: the mean width */
+    { "anything", 0, 1 },
+  };
+  CmioAdvances advances;
+
+  cmio_advances_set_uniform (&advances, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s at %g", cases[i].text, cases[i].width);
+      g_assert_cmpuint (cmio_advances_count_lines (&advances, cases[i].text, cases[i].width), ==, cases[i].lines);
+    }
+}
+
+/* Each item's text on screen has the lines Pango needs for it at the
+ * width it has: no blank line, nothing cut short. */
+static void
+check_item_lines (GtkWidget *widget,
+                  guint     *checked)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    check_item_lines (child, checked);
+
+  if (GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_widget_get_name (widget), "item-text") == 0 &&
+      gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0)
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (layout, gtk_widget_get_width (widget) * PANGO_SCALE);
+      g_test_message ("%d px: %s", gtk_widget_get_width (widget), text);
+      g_assert_cmpuint (gtk_inscription_get_nat_lines (GTK_INSCRIPTION (widget)), ==,
+                        pango_layout_get_line_count (layout));
+      (*checked)++;
+    }
+}
+
+static gboolean
+leaflet_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+leaflet_unfolded (gpointer leaflet)
+{
+  return !adw_leaflet_get_folded (leaflet);
+}
+
+static void
+test_plan_ui_checklist_lines (void)
+{
+  CmioWindow *window = get_window ();
+  AdwLeaflet *leaflet = ADW_LEAFLET (cmio_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  GtkWidget *view;
+  guint wide = 0;
+  guint narrow = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "checklist"));
+  view = cmio_test_find_named (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "checklist-view");
+  cmio_test_iterate (200);
+  check_item_lines (view, &wide);
+  g_assert_cmpuint (wide, >, 5);
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (cmio_test_wait_for (leaflet_folded, leaflet, 5000));
+  cmio_test_iterate (200);
+  check_item_lines (view, &narrow);
+  g_assert_cmpuint (narrow, >, 5);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  g_assert_true (cmio_test_wait_for (leaflet_unfolded, leaflet, 5000));
+}
+
 static gboolean
 due_filled (gpointer list)
 {
@@ -298,9 +395,11 @@ main (int   argc,
   app = cmio_test_application_new ();
 
   g_test_add_func ("/cmio/plan-ui/welcome", test_plan_ui_welcome);
+  g_test_add_func ("/cmio/plan-ui/line-estimate", test_plan_ui_line_estimate);
   g_test_add_func ("/cmio/plan-ui/toggle", test_plan_ui_toggle);
   g_test_add_func ("/cmio/plan-ui/custom-items", test_plan_ui_custom_items);
   g_test_add_func ("/cmio/plan-ui/whole-checklist", test_plan_ui_whole_checklist);
+  g_test_add_func ("/cmio/plan-ui/checklist-lines", test_plan_ui_checklist_lines);
   g_test_add_func ("/cmio/plan-ui/overview", test_plan_ui_overview);
 
   status = g_test_run ();
