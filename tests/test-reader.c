@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
+
 #include <adwaita.h>
 #include <string.h>
 #include <webkit/webkit.h>
@@ -44,6 +47,63 @@ static WebKitWebView *
 get_web_view (CmioWindow *window)
 {
   return WEBKIT_WEB_VIEW (cmio_test_find_descendant (GTK_WIDGET (window), WEBKIT_TYPE_WEB_VIEW));
+}
+
+typedef struct {
+  char *path;
+  guint step;
+  gboolean cancel;
+  gboolean answered;
+} PrintDriver;
+
+/* Drives GTK's print dialog as a user would: picks "Print to File" with a
+ * file of the test's, waits until the printer is chosen, and prints (or
+ * cancels). It runs inside the dialog's own main loop. */
+static gboolean
+drive_print_dialog_cb (gpointer data)
+{
+  PrintDriver *driver = data;
+  GtkWindow *dialog = cmio_test_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG);
+  GtkPrinter *printer;
+
+  if (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    return ++driver->step < 600 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+
+  if (driver->step++ == 0 || (printer = gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (dialog))) == NULL ||
+      g_strcmp0 (gtk_printer_get_name (printer), "Print to File") != 0)
+    {
+      g_autoptr(GtkPrintSettings) settings = gtk_print_unix_dialog_get_settings (GTK_PRINT_UNIX_DIALOG (dialog));
+      g_autofree char *uri = g_filename_to_uri (driver->path, NULL, NULL);
+
+      gtk_print_settings_set_printer (settings, "Print to File");
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+      gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+      gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
+      return driver->step < 600 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+    }
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), driver->cancel ? GTK_RESPONSE_CANCEL : GTK_RESPONSE_OK);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  driver->answered = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+pdf_written (gpointer path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) || length < 1000 ||
+      !g_str_has_prefix (contents, "%PDF"))
+    return FALSE;
+
+  /* Complete once its trailer is written: "%%EOF" near the end. */
+  for (gsize i = length - 64; i + 5 <= length; i++)
+    if (memcmp (contents + i, "%%EOF", 5) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -319,6 +379,44 @@ test_reader_outline_and_focus (void)
   g_assert_cmpstr (scrolled, ==, "true");
 }
 
+/* Ctrl+P opens GTK's print dialog; printing to a file writes the chapter
+ * as a PDF, and printing goes on after the dialog has closed. Cancelling
+ * writes nothing. */
+static void
+test_reader_print (void)
+{
+  CmioWindow *window = get_window ();
+  g_autofree char *dir = g_dir_make_tmp ("cmio-print-XXXXXX", NULL);
+  PrintDriver driver = { g_build_filename (dir, "chapter.pdf", NULL), 0, TRUE, FALSE };
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) accels = NULL;
+  gsize length = 0;
+
+  open_chapter (window, "certification");
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print");
+  g_assert_true (accels != NULL && g_strv_contains ((const char * const *) accels, "<Control>p"));
+
+  g_timeout_add (50, drive_print_dialog_cb, &driver);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  g_assert_true (driver.answered);
+  cmio_test_iterate (500);
+  g_assert_false (g_file_test (driver.path, G_FILE_TEST_EXISTS));
+
+  driver.cancel = FALSE;
+  driver.answered = FALSE;
+  driver.step = 0;
+  g_timeout_add (50, drive_print_dialog_cb, &driver);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  g_assert_true (driver.answered);
+  g_assert_true (cmio_test_wait_for (pdf_written, driver.path, 30000));
+  g_assert_true (g_file_get_contents (driver.path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  g_unlink (driver.path);
+  g_rmdir (dir);
+  g_free (driver.path);
+}
+
 static void
 test_reader_zoom (void)
 {
@@ -421,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/cmio/reader/refused-navigations", test_reader_refused_navigations);
   g_test_add_func ("/cmio/reader/external-link", test_reader_external_link);
   g_test_add_func ("/cmio/reader/find", test_reader_find);
+  g_test_add_func ("/cmio/reader/print", test_reader_print);
   g_test_add_func ("/cmio/reader/read-marks", test_reader_read_marks);
   g_test_add_func ("/cmio/reader/outline-and-focus", test_reader_outline_and_focus);
   g_test_add_func ("/cmio/reader/zoom", test_reader_zoom);
