@@ -266,3 +266,17 @@ cmio_test_evaluate (WebKitWebView *view,
   g_assert_true (cmio_test_wait_for (evaluation_done, &evaluation, 10000));
   return evaluation.result;
 }
+
+/* Conditions for cmio_test_wait_for(), when a window is made narrow or
+ * wide: @leaflet is an AdwLeaflet. */
+gboolean
+cmio_test_leaflet_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+gboolean
+cmio_test_leaflet_unfolded (gpointer leaflet)
+{
+  return !adw_leaflet_get_folded (leaflet);
+}

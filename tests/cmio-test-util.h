@@ -29,6 +29,9 @@ GtkListBox *cmio_test_find_sidebar_list (GtkWidget      *window);
 GtkWidget *cmio_test_find_shortcut   (GtkWidget         *root,
                                       const char        *action_name);
 
+gboolean   cmio_test_leaflet_folded  (gpointer           leaflet);
+gboolean   cmio_test_leaflet_unfolded (gpointer          leaflet);
+
 GtkWindow *cmio_test_find_toplevel   (GType              type);
 gboolean   cmio_test_toplevel_shown  (gpointer           type);
 

@@ -702,9 +702,11 @@ main (int   argc,
   g_test_add_func ("/cmio/notes-ui/size-limit", test_notes_ui_size_limit);
   g_test_add_func ("/cmio/notes-ui/notes-page", test_notes_ui_notes_page);
   g_test_add_func ("/cmio/notes-ui/preview", test_notes_ui_preview);
-  g_test_add_func ("/cmio/notes-ui/highlighting", test_notes_ui_highlighting);
-  /* Last: it closes the window. */
+  /* It closes the window. */
   g_test_add_func ("/cmio/notes-ui/focus-out-and-close", test_notes_ui_focus_out_and_close);
+  /* After the main window has gone: it shows a window of its own, which,
+   * with no window manager, keeps the focus from the main one. */
+  g_test_add_func ("/cmio/notes-ui/highlighting", test_notes_ui_highlighting);
 
   status = g_test_run ();
 

@@ -316,18 +316,6 @@ check_item_lines (GtkWidget *widget,
     }
 }
 
-static gboolean
-leaflet_folded (gpointer leaflet)
-{
-  return adw_leaflet_get_folded (leaflet);
-}
-
-static gboolean
-leaflet_unfolded (gpointer leaflet)
-{
-  return !adw_leaflet_get_folded (leaflet);
-}
-
 static void
 test_plan_ui_checklist_lines (void)
 {
@@ -345,13 +333,13 @@ test_plan_ui_checklist_lines (void)
 
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  g_assert_true (cmio_test_wait_for (leaflet_folded, leaflet, 5000));
+  g_assert_true (cmio_test_wait_for (cmio_test_leaflet_folded, leaflet, 5000));
   cmio_test_iterate (200);
   check_item_lines (view, &narrow);
   g_assert_cmpuint (narrow, >, 5);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  g_assert_true (cmio_test_wait_for (leaflet_unfolded, leaflet, 5000));
+  g_assert_true (cmio_test_wait_for (cmio_test_leaflet_unfolded, leaflet, 5000));
 }
 
 static gboolean

@@ -392,6 +392,17 @@ test_reader_print (void)
   g_auto(GStrv) accels = NULL;
   gsize length = 0;
 
+  /* In a Flatpak sandbox (flatpak-builder's run-tests) WebKit asks the
+   * Print portal instead of showing GTK's dialog, and the test's private
+   * bus has no portal. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("In a Flatpak sandbox printing goes through the Print portal");
+      g_free (driver.path);
+      g_rmdir (dir);
+      return;
+    }
+
   open_chapter (window, "certification");
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print");
   g_assert_true (accels != NULL && g_strv_contains ((const char * const *) accels, "<Control>p"));

@@ -296,18 +296,6 @@ test_window_shortcuts (void)
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
 }
 
-static gboolean
-leaflet_folded (gpointer leaflet)
-{
-  return adw_leaflet_get_folded (leaflet);
-}
-
-static gboolean
-leaflet_unfolded (gpointer leaflet)
-{
-  return !adw_leaflet_get_folded (leaflet);
-}
-
 static void
 test_window_narrow (void)
 {
@@ -318,7 +306,7 @@ test_window_narrow (void)
 
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  g_assert_true (cmio_test_wait_for (leaflet_folded, leaflet, 5000));
+  g_assert_true (cmio_test_wait_for (cmio_test_leaflet_folded, leaflet, 5000));
 
   /* Folded, opening a chapter shows it, and Back returns to the contents. */
   list = GTK_WIDGET (cmio_test_find_sidebar_list (GTK_WIDGET (window)));
@@ -329,7 +317,7 @@ test_window_narrow (void)
   g_assert_true (gtk_widget_is_ancestor (list, adw_leaflet_get_visible_child (leaflet)));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  g_assert_true (cmio_test_wait_for (leaflet_unfolded, leaflet, 5000));
+  g_assert_true (cmio_test_wait_for (cmio_test_leaflet_unfolded, leaflet, 5000));
 }
 
 static gboolean
