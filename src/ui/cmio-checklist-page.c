@@ -20,6 +20,8 @@
 /* What a row takes beside its text (the check box, spacing, the list's and
  * the row's padding) with Adwaita, until a row laid out says. */
 #define CMIO_ROW_CHROME_PX 64
+/* The delete button of an archived item, and the space before it */
+#define CMIO_ROW_DELETE_PX 44
 
 /* A GtkListView: rows are made for what is on screen only, so ten
  * thousand items are a few dozen widgets (200 in GTK 4.8). Headers and
@@ -92,9 +94,16 @@ update_row_lines (Row *row)
   guint lines = 1;
 
   if (page != NULL && page->advances.measured)
-    lines = cmio_advances_count_lines (&page->advances,
-                                       gtk_inscription_get_text (GTK_INSCRIPTION (row->title)),
-                                       page->list_width - page->chrome);
+    {
+      int width = page->list_width - page->chrome;
+
+      /* An archived item's delete button takes from its text. */
+      if (gtk_widget_get_visible (row->delete))
+        width -= CMIO_ROW_DELETE_PX;
+      lines = cmio_advances_count_lines (&page->advances,
+                                         gtk_inscription_get_text (GTK_INSCRIPTION (row->title)),
+                                         width);
+    }
 
   lines = CLAMP (lines, 1, CMIO_ROW_MAX_LINES);
   gtk_inscription_set_min_lines (GTK_INSCRIPTION (row->title), (guint) lines);
@@ -126,6 +135,7 @@ update_row (Row *row)
 
   text = g_strdup_printf ("%s  %s", cmio_plan_item_get_number (plan_item), cmio_plan_item_get_text (plan_item));
   gtk_inscription_set_text (GTK_INSCRIPTION (row->title), text);
+  gtk_widget_set_visible (row->delete, cmio_plan_item_get_archived (plan_item));
   update_row_lines (row);
 
   if (cmio_plan_item_get_archived (plan_item))
@@ -140,9 +150,11 @@ update_row (Row *row)
   else
     gtk_inscription_set_text (GTK_INSCRIPTION (row->meta), cmio_plan_item_get_target_label (plan_item));
 
-  gtk_widget_set_visible (row->delete, cmio_plan_item_get_archived (plan_item));
+  /* The check box reads as the item, its dates as the description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_inscription_get_text (GTK_INSCRIPTION (row->meta)),
                                   -1);
 }
 
@@ -387,7 +399,8 @@ width_changed_cb (CmioChecklistPage *self,
       Row *row = g_ptr_array_index (self->rows, i);
       int title_width = gtk_widget_get_width (row->title);
 
-      if (title_width > 0 && gtk_widget_get_mapped (row->title))
+      if (title_width > 0 && gtk_widget_get_mapped (row->title) &&
+          !gtk_widget_get_visible (row->delete))
         {
           self->chrome = CLAMP (self->list_width - title_width, 0, self->list_width / 2);
           break;
