@@ -279,6 +279,9 @@ test_plan_ui_line_estimate (void)
     { "aaaaaaaaaaaaaaaaaaaaaaaaa", 100, 3 }, /* 25 characters, broken anywhere */
     { "ab\ncd", 100, 2 },                   /* a new line is a new line */
     { "1.1  two  spaces", 100, 2 },
+    { "abcdefghij   ", 100, 1 },            /* trailing spaces hang */
+    { "abcde     fghij", 100, 2 },
+    { "aaaa bbbb cccc\nd", 100, 3 },       /* wrapped, then a new line */
     { "\xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9", 60, 2 }, /* not ASCII: the mean width */
     { "anything", 0, 1 },
   };

@@ -109,10 +109,17 @@ cmio_advances_count_lines (const CmioAdvances *advances,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == ' ' || c == '\0')
+      if (c != ' ' && c != '\n' && c != '\0')
         {
-          /* The word fits on this line, goes to the next, or is broken
-           * between characters where it is wider than a line. */
+          word += advance (advances, c);
+          continue;
+        }
+
+      /* A word ends: it fits on this line, goes to the next, or is broken
+       * between characters where it is wider than a line. Spaces with no
+       * word after them hang at the end of a line. */
+      if (word > 0)
+        {
           if (line > 0 && line + space + word > width)
             {
               lines++;
@@ -128,18 +135,17 @@ cmio_advances_count_lines (const CmioAdvances *advances,
           line += word;
           word = 0;
           space = 0;
-          if (c == '\0')
-            break;
-          space += advance (advances, c);
         }
-      else if (c == '\n')
+
+      if (c == '\0')
+        break;
+      if (c == '\n')
         {
-          line += space + word;
           lines++;
-          line = word = space = 0;
+          line = space = 0;
         }
       else
-        word += advance (advances, c);
+        space += advance (advances, c);
     }
 
   return lines;
