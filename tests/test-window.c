@@ -20,12 +20,6 @@ static CmioApplication *app;
 
 static gboolean reader_ready (gpointer reader);
 
-static CmioWindow *
-get_window (void)
-{
-  return cmio_test_main_window (app);
-}
-
 static gboolean
 widget_mapped (gpointer widget)
 {
@@ -82,7 +76,7 @@ static void
 test_window_startup_order (void)
 {
   FirstFrame first = { FALSE, FALSE };
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioReaderView *reader;
   CmioNoteEditor *note;
 
@@ -110,7 +104,7 @@ test_window_startup_order (void)
 static void
 test_window_sidebar (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GtkListBox *list;
   GtkWidget *row;
   guint n = 0;
@@ -146,7 +140,7 @@ reader_ready (gpointer reader)
 static void
 test_window_show_chapter (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioReaderView *reader;
   GtkStack *stack;
 
@@ -181,7 +175,7 @@ test_window_style (void)
   GtkWindow *preferences;
   AdwComboRow *row;
 
-  get_window ();
+  cmio_test_main_window (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_PREFERENCES_WINDOW), 5000));
   preferences = cmio_test_find_toplevel (CMIO_TYPE_PREFERENCES_WINDOW);
@@ -215,7 +209,7 @@ toast_shown (gpointer window)
 static void
 test_window_help (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   g_autoptr(GAppInfo) handler = g_app_info_get_default_for_uri_scheme ("help");
 
   if (handler != NULL)
@@ -243,7 +237,7 @@ test_window_about (void)
 {
   GtkWindow *about;
 
-  get_window ();
+  cmio_test_main_window (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
   about = cmio_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
@@ -259,7 +253,7 @@ test_window_about (void)
 static void
 test_window_shortcuts (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   g_auto(GStrv) accels = NULL;
 
   g_auto(GStrv) described = NULL;
@@ -299,7 +293,7 @@ test_window_shortcuts (void)
 static void
 test_window_narrow (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   AdwLeaflet *leaflet = ADW_LEAFLET (cmio_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   GtkWidget *list;
   GtkWidget *reader;
@@ -330,7 +324,7 @@ static void
 test_window_state_saved (void)
 {
   GSettings *settings = cmio_application_get_settings (app);
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   int width;
   int height;
 
@@ -347,7 +341,7 @@ test_window_state_saved (void)
   g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "chapter:soft-skills");
 
   /* A new window comes back the same size, on the same page. */
-  window = get_window ();
+  window = cmio_test_main_window (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 650);
@@ -393,7 +387,7 @@ banner_button (CmioWindow *window)
 static void
 test_window_save_error (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioStore *store = cmio_application_get_store (app);
   CmioProgress *progress = cmio_store_get_progress (store);
   g_autoptr(GError) error = NULL;
@@ -433,7 +427,7 @@ dialog_shown (gpointer data)
 static void
 test_window_close_unsaved (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioStore *store = cmio_application_get_store (app);
   CmioProgress *progress = cmio_store_get_progress (store);
   g_autoptr(GError) error = NULL;
@@ -464,7 +458,7 @@ test_window_close_unsaved (void)
 static void
 test_window_quit (void)
 {
-  get_window ();
+  cmio_test_main_window (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   g_assert_true (cmio_test_wait_for (no_windows, NULL, 5000));
 }
@@ -495,7 +489,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  cmio_test_application_free (g_steal_pointer (&app));
   return status;
 }
