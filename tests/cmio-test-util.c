@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <adwaita.h>
 
+#include "cmio-reader-view.h"
 #include "cmio-test-util.h"
 
 /* Runs the main loop until @condition holds or @timeout_ms pass. */
@@ -207,6 +208,14 @@ cmio_test_application_new (void)
   return app;
 }
 
+/* Lets @app, from cmio_test_application_new(), go. */
+void
+cmio_test_application_free (CmioApplication *app)
+{
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+}
+
 /* The main window, opened as a start would open it; when a dialog such as
  * the welcome is the active window, the window it belongs to. */
 CmioWindow *
@@ -225,6 +234,33 @@ cmio_test_main_window (CmioApplication *app)
 
   g_assert_true (CMIO_IS_WINDOW (window));
   return CMIO_WINDOW (window);
+}
+
+/* The progress that @app's store holds. */
+CmioProgress *
+cmio_test_progress (CmioApplication *app)
+{
+  return cmio_store_get_progress (cmio_application_get_store (app));
+}
+
+static GPtrArray *launches;
+
+static void
+catch_launch (const char *uri,
+              GtkWidget  *parent)
+{
+  g_ptr_array_add (launches, g_strdup (uri));
+}
+
+/* From now on, links open nothing: the URIs they would open are added to
+ * the array returned (transfer none), which a test may empty. */
+GPtrArray *
+cmio_test_catch_launches (void)
+{
+  if (launches == NULL)
+    launches = g_ptr_array_new_with_free_func (g_free);
+  cmio_reader_view_set_uri_launcher (catch_launch);
+  return launches;
 }
 
 typedef struct

@@ -38,6 +38,9 @@ gboolean   cmio_test_toplevel_shown  (gpointer           type);
 char      *cmio_test_evaluate        (WebKitWebView     *view,
                                       const char        *script);
 CmioApplication *cmio_test_application_new (void);
+void       cmio_test_application_free (CmioApplication  *app);
 CmioWindow *cmio_test_main_window    (CmioApplication   *app);
+CmioProgress *cmio_test_progress     (CmioApplication   *app);
+GPtrArray *cmio_test_catch_launches  (void);
 
 G_END_DECLS

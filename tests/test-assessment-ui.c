@@ -18,18 +18,6 @@
 
 static CmioApplication *app;
 
-static CmioWindow *
-get_window (void)
-{
-  return cmio_test_main_window (app);
-}
-
-static CmioProgress *
-get_progress (void)
-{
-  return cmio_store_get_progress (cmio_application_get_store (app));
-}
-
 static CmioAssessmentPage *
 open_page (CmioWindow *window)
 {
@@ -109,8 +97,8 @@ active_level (GtkWidget *card)
 static void
 test_assessment_ui_wizard (void)
 {
-  CmioWindow *window = get_window ();
-  CmioProgress *progress = get_progress ();
+  CmioWindow *window = cmio_test_main_window (app);
+  CmioProgress *progress = cmio_test_progress (app);
   CmioAssessmentPage *page;
   g_autoptr(GPtrArray) cards = NULL;
   g_autofree char *first_id = NULL;
@@ -201,7 +189,7 @@ test_assessment_ui_wizard (void)
   g_assert_cmpint (cmio_progress_get_draft_page (progress), ==, 2);
   gtk_window_close (GTK_WINDOW (window));
   cmio_test_iterate (200);
-  window = get_window ();
+  window = cmio_test_main_window (app);
   page = open_page (window);
   start = GTK_BUTTON (cmio_test_find_named (GTK_WIDGET (page), GTK_TYPE_BUTTON, "start"));
   g_assert_false (cmio_assessment_page_in_wizard (page));
@@ -308,8 +296,8 @@ subtitle_is_expected (gpointer row)
 static void
 test_assessment_ui_history (void)
 {
-  CmioWindow *window = get_window ();
-  CmioProgress *progress = get_progress ();
+  CmioWindow *window = cmio_test_main_window (app);
+  CmioProgress *progress = cmio_test_progress (app);
   CmioContentPack *pack = cmio_application_get_content_pack (app);
   GListModel *competencies = cmio_content_pack_get_competencies (pack);
   g_autoptr(GError) error = NULL;
@@ -429,7 +417,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  cmio_test_application_free (g_steal_pointer (&app));
   return status;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmio-assessment.h"
+#include "cmio-test-core.h"
 
 /* The packs are written by the tests, in a temporary folder:
  *   chapters: first (items one-a, one-b), second (item two-a), third (item three-a)
@@ -170,21 +171,6 @@ changed_pack (void)
                     NULL);
 }
 
-static CmioProgress *
-load_progress (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  CmioProgress *progress;
-
-  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
-  g_assert_no_error (error);
-  progress = cmio_progress_new_from_json (json_parser_get_root (parser), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (progress);
-  return progress;
-}
-
 /* A progress with one completed assessment, "only", rated as given:
  * pairs of competency id and level (0 for "not sure"), ending with NULL. */
 static CmioProgress *
@@ -213,7 +199,7 @@ progress_rated (const char *competency_id,
   va_end (args);
   g_string_append (json, " } } ] }");
 
-  return load_progress (json->str);
+  return cmio_test_load_progress (json->str);
 }
 
 static void
@@ -269,7 +255,7 @@ static void
 test_scores (void)
 {
   g_autoptr(CmioContentPack) pack = original_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (history_json);
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (history_json);
   g_autoptr(CmioAssessmentResult) result = cmio_assessment_result_new (pack, progress, "day-90");
   const CmioDomainScore *domain;
   double mean = -1;
@@ -329,7 +315,7 @@ static void
 test_domain_without_answers (void)
 {
   g_autoptr(CmioContentPack) pack = original_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (history_json);
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (history_json);
   g_autoptr(CmioAssessmentResult) result = cmio_assessment_result_new (pack, progress, "day-30");
   g_autoptr(CmioAssessmentResult) first = cmio_assessment_result_new (pack, progress, "day-0");
   const CmioDomainScore *domain;
@@ -404,7 +390,7 @@ static void
 test_content_change (void)
 {
   g_autoptr(CmioContentPack) pack = changed_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (history_json);
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (history_json);
   g_autoptr(CmioAssessmentResult) result = cmio_assessment_result_new (pack, progress, "day-90");
   g_auto(GStrv) chapters = NULL;
   g_auto(GStrv) items = NULL;
@@ -469,7 +455,7 @@ test_ties (void)
   /* Five answered, four of them tied: the strengths are three, the gaps the
    * two left, lowest first; "not sure" is neither. */
   {
-    g_autoptr(CmioProgress) progress = load_progress (history_json);
+    g_autoptr(CmioProgress) progress = cmio_test_load_progress (history_json);
     g_autoptr(CmioAssessmentResult) result = cmio_assessment_result_new (pack, progress, "day-30");
     g_autoptr(CmioAssessmentResult) last = cmio_assessment_result_new (pack, progress, "day-90");
 
@@ -528,7 +514,7 @@ static void
 test_recommendations (void)
 {
   g_autoptr(CmioContentPack) pack = original_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (history_json);
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (history_json);
   g_autoptr(CmioAssessmentResult) result = cmio_assessment_result_new (pack, progress, "day-90");
   const char * const *gaps = cmio_assessment_result_get_gaps (result);
 
@@ -585,7 +571,7 @@ test_recommendations (void)
 static void
 test_history (void)
 {
-  g_autoptr(CmioProgress) progress = load_progress (history_json);
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (history_json);
   g_autoptr(CmioProgress) empty = cmio_progress_new ();
   g_auto(GStrv) history = cmio_assessment_dup_history (progress);
   g_auto(GStrv) none = cmio_assessment_dup_history (empty);
@@ -715,7 +701,7 @@ static void
 test_chart (void)
 {
   g_autoptr(CmioContentPack) pack = original_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (history_json);
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (history_json);
   g_autofree char *svg = cmio_assessment_chart_svg (pack, progress, "day-90", NULL);
   g_autofree char *again = cmio_assessment_chart_svg (pack, progress, "day-90", NULL);
   Parsed parsed;
@@ -784,7 +770,7 @@ static void
 test_chart_series (void)
 {
   g_autoptr(CmioContentPack) pack = original_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (history_json);
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (history_json);
 
   /* The second: the first is also the previous, shown once. */
   {

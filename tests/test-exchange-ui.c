@@ -23,19 +23,6 @@ static CmioApplication *app;
 static GPtrArray *launched;
 static char *tmp_dir;
 
-static void
-fake_launcher (const char *uri,
-               GtkWidget  *parent)
-{
-  g_ptr_array_add (launched, g_strdup (uri));
-}
-
-static CmioProgress *
-get_progress (void)
-{
-  return cmio_store_get_progress (cmio_application_get_store (app));
-}
-
 static char *
 tmp_path (const char *name)
 {
@@ -98,7 +85,7 @@ export_through_dialog (CmioWindow       *window,
 static void
 prepare_progress (void)
 {
-  CmioProgress *progress = get_progress ();
+  CmioProgress *progress = cmio_test_progress (app);
   g_autofree char *shared = NULL;
   g_autofree char *private = NULL;
 
@@ -168,7 +155,7 @@ test_exchange_ui_export_dialog (void)
     g_autoptr(JsonNode) export = cmio_export_load (g_file_new_for_path (json_path), NULL);
 
     g_assert_nonnull (export);
-    g_assert_cmpuint (cmio_progress_get_n_exports (get_progress ()), >=, 1);
+    g_assert_cmpuint (cmio_progress_get_n_exports (cmio_test_progress (app)), >=, 1);
   }
 
   /* Escape closes the dialog without writing anything. */
@@ -245,7 +232,7 @@ static void
 test_exchange_ui_review_round_trip (void)
 {
   CmioWindow *window = cmio_test_main_window (app);
-  CmioProgress *progress = get_progress ();
+  CmioProgress *progress = cmio_test_progress (app);
   CmioExportDialog *dialog;
   CmioReviewWindow *review;
   g_autofree char *export_path = tmp_path ("for-mentor.cmioexport");
@@ -385,7 +372,7 @@ test_exchange_ui_review_round_trip (void)
 static char *
 progress_snapshot (void)
 {
-  g_autoptr(JsonNode) root = cmio_progress_to_json (get_progress ());
+  g_autoptr(JsonNode) root = cmio_progress_to_json (cmio_test_progress (app));
 
   json_object_remove_member (json_node_get_object (root), "saved_at");
   return json_to_string (root, TRUE);
@@ -449,8 +436,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  launched = g_ptr_array_new_with_free_func (g_free);
-  cmio_reader_view_set_uri_launcher (fake_launcher);
+  launched = cmio_test_catch_launches ();
   tmp_dir = g_dir_make_tmp ("cmio-exchange-XXXXXX", NULL);
   app = cmio_test_application_new ();
 
@@ -462,7 +448,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  cmio_test_application_free (g_steal_pointer (&app));
   return status;
 }

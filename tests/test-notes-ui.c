@@ -23,25 +23,6 @@
 static CmioApplication *app;
 static GPtrArray *launched;
 
-static void
-fake_launcher (const char *uri,
-               GtkWidget  *parent)
-{
-  g_ptr_array_add (launched, g_strdup (uri));
-}
-
-static CmioWindow *
-get_window (void)
-{
-  return cmio_test_main_window (app);
-}
-
-static CmioProgress *
-get_progress (void)
-{
-  return cmio_store_get_progress (cmio_application_get_store (app));
-}
-
 static GtkTextView *
 note_view (CmioWindow *window)
 {
@@ -74,7 +55,7 @@ buffer_text (GtkTextBuffer *buffer)
 static const char *
 chapter_note_text (const char *chapter_id)
 {
-  CmioProgress *progress = get_progress ();
+  CmioProgress *progress = cmio_test_progress (app);
   const char *id = cmio_progress_find_chapter_note (progress, chapter_id);
 
   return id ? cmio_progress_get_note_field (progress, id, "text") : NULL;
@@ -106,7 +87,7 @@ close_welcome (void)
 static void
 test_notes_ui_typing_reaches_file (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioStore *store = cmio_application_get_store (app);
   g_autoptr(GError) error = NULL;
   g_autoptr(CmioProgress) on_disk = NULL;
@@ -146,7 +127,7 @@ test_notes_ui_typing_reaches_file (void)
 static void
 test_notes_ui_per_chapter (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   g_autofree char *first = NULL;
   g_autofree char *other = NULL;
   g_autofree char *after_undo = NULL;
@@ -214,7 +195,7 @@ action_for_key (GtkShortcutController *controller,
 static void
 test_notes_ui_formatting (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GtkTextView *view;
   GtkTextBuffer *buffer;
   GtkWidget *editor;
@@ -270,7 +251,7 @@ test_notes_ui_formatting (void)
 static void
 test_notes_ui_undo_in_note (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GtkTextView *view;
   g_autofree char *text = NULL;
 
@@ -298,8 +279,8 @@ test_notes_ui_undo_in_note (void)
 static void
 test_notes_ui_share (void)
 {
-  CmioWindow *window = get_window ();
-  CmioProgress *progress = get_progress ();
+  CmioWindow *window = cmio_test_main_window (app);
+  CmioProgress *progress = cmio_test_progress (app);
   GtkCheckButton *share;
   const char *id;
 
@@ -328,7 +309,7 @@ test_notes_ui_share (void)
 static void
 test_notes_ui_size_limit (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GtkTextView *view;
   GtkTextBuffer *buffer;
   GString *big = g_string_new (NULL);
@@ -424,8 +405,8 @@ click (CmioWindow *window,
 static void
 test_notes_ui_notes_page (void)
 {
-  CmioWindow *window = get_window ();
-  CmioProgress *progress = get_progress ();
+  CmioWindow *window = cmio_test_main_window (app);
+  CmioProgress *progress = cmio_test_progress (app);
   GtkListBox *list;
   GtkSearchEntry *search;
   GtkEditable *title;
@@ -573,7 +554,7 @@ test_notes_ui_highlighting (void)
 static void
 test_notes_ui_preview (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioChapterPage *page;
   CmioNoteEditor *editor;
   GtkTextView *view;
@@ -649,7 +630,7 @@ test_notes_ui_preview (void)
 static void
 test_notes_ui_focus_out_and_close (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioStore *store = cmio_application_get_store (app);
   g_autoptr(GError) error = NULL;
   g_autoptr(CmioProgress) on_disk = NULL;
@@ -690,8 +671,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  launched = g_ptr_array_new_with_free_func (g_free);
-  cmio_reader_view_set_uri_launcher (fake_launcher);
+  launched = cmio_test_catch_launches ();
   app = cmio_test_application_new ();
 
   g_test_add_func ("/cmio/notes-ui/typing-reaches-file", test_notes_ui_typing_reaches_file);
@@ -710,7 +690,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  cmio_test_application_free (g_steal_pointer (&app));
   return status;
 }

@@ -18,18 +18,6 @@
 
 static CmioApplication *app;
 
-static CmioWindow *
-get_window (void)
-{
-  return cmio_test_main_window (app);
-}
-
-static CmioProgress *
-get_progress (void)
-{
-  return cmio_store_get_progress (cmio_application_get_store (app));
-}
-
 static GtkListBox *
 chapter_checklist (CmioWindow *window)
 {
@@ -72,7 +60,7 @@ first_item_id (void)
 static void
 test_plan_ui_welcome (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GtkWindow *welcome;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -82,11 +70,11 @@ test_plan_ui_welcome (void)
   g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_WELCOME_WINDOW), 5000));
   welcome = cmio_test_find_toplevel (CMIO_TYPE_WELCOME_WINDOW);
   g_assert_true (gtk_window_get_transient_for (welcome) == GTK_WINDOW (window));
-  g_assert_cmpstr (cmio_progress_get_profile (get_progress (), "start_date"), ==, today);
+  g_assert_cmpstr (cmio_progress_get_profile (cmio_test_progress (app), "start_date"), ==, today);
 
   name = ADW_ENTRY_ROW (cmio_test_find_named (GTK_WIDGET (welcome), ADW_TYPE_ENTRY_ROW, "name"));
   gtk_editable_set_text (GTK_EDITABLE (name), "Dr. Ada Example");
-  g_assert_cmpstr (cmio_progress_get_profile (get_progress (), "name"), ==, "Dr. Ada Example");
+  g_assert_cmpstr (cmio_progress_get_profile (cmio_test_progress (app), "name"), ==, "Dr. Ada Example");
   gtk_window_close (welcome);
   cmio_test_iterate (100);
   g_assert_null (cmio_test_find_toplevel (CMIO_TYPE_WELCOME_WINDOW));
@@ -95,8 +83,8 @@ test_plan_ui_welcome (void)
 static void
 test_plan_ui_toggle (void)
 {
-  CmioWindow *window = get_window ();
-  CmioProgress *progress = get_progress ();
+  CmioWindow *window = cmio_test_main_window (app);
+  CmioProgress *progress = cmio_test_progress (app);
   CmioStore *store = cmio_application_get_store (app);
   g_autoptr(GError) error = NULL;
   g_autoptr(CmioProgress) on_disk = NULL;
@@ -176,8 +164,8 @@ expanded_row (GtkListBox *list,
 static void
 test_plan_ui_custom_items (void)
 {
-  CmioWindow *window = get_window ();
-  CmioProgress *progress = get_progress ();
+  CmioWindow *window = cmio_test_main_window (app);
+  CmioProgress *progress = cmio_test_progress (app);
   GtkListBox *list;
   GtkButton *add;
   GtkWindow *dialog;
@@ -233,7 +221,7 @@ test_plan_ui_custom_items (void)
 static void
 test_plan_ui_whole_checklist (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GtkListView *view;
   GListModel *rows;
   GtkDropDown *filter;
@@ -322,7 +310,7 @@ check_item_lines (GtkWidget *widget,
 static void
 test_plan_ui_checklist_lines (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   AdwLeaflet *leaflet = ADW_LEAFLET (cmio_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   GtkWidget *view;
   guint wide = 0;
@@ -354,8 +342,8 @@ due_filled (gpointer list)
 static void
 test_plan_ui_overview (void)
 {
-  CmioWindow *window = get_window ();
-  CmioProgress *progress = get_progress ();
+  CmioWindow *window = cmio_test_main_window (app);
+  CmioProgress *progress = cmio_test_progress (app);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) start = g_date_time_add_days (now, -45);
   g_autofree char *start_text = g_date_time_format (start, "%Y-%m-%d");
@@ -395,7 +383,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  cmio_test_application_free (g_steal_pointer (&app));
   return status;
 }

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "cmio-plan.h"
+#include "cmio-test-core.h"
 
 /* The small pack (tests/data/packs/valid):
  *   1. First Chapter:  do-one (1.1, day 5, required), do-two (1.2, day 30)
@@ -42,33 +43,6 @@ static const char *prepared_json =
   "      \"target_day\": 20, \"owner\": \"cmio\", \"required\": false } ] }";
 
 /* Helpers */
-
-static CmioContentPack *
-test_pack (void)
-{
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "packs", "valid", NULL);
-  g_autoptr(GFile) dir = g_file_new_for_path (path);
-  g_autoptr(GPtrArray) problems = NULL;
-  CmioContentPack *pack = cmio_content_pack_load (dir, &problems);
-
-  g_assert_nonnull (pack);
-  return pack;
-}
-
-static CmioProgress *
-load_progress (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  CmioProgress *progress;
-
-  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
-  g_assert_no_error (error);
-  progress = cmio_progress_new_from_json (json_parser_get_root (parser), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (progress);
-  return progress;
-}
 
 static CmioProgress *
 progress_starting (const char *start_date)
@@ -253,7 +227,7 @@ test_plan_dates (void)
     { "2026-11-02", 0, "2026-11-02", "day 0 · Nov 2" },
     { "2026-11-02", 90, "2027-01-31", "day 90 · Jan 31" },
   };
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
 
   /* Berlin moves its clocks on 2026-03-29 and 2026-10-25: a day is then
@@ -296,7 +270,7 @@ test_plan_dates (void)
 static void
 test_plan_start_date (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autoptr(CmioProgress) progress = progress_starting (NULL);
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
   g_autoptr(GError) error = NULL;
@@ -344,7 +318,7 @@ test_plan_start_date (void)
 static void
 test_plan_format_target (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autoptr(CmioProgress) progress = progress_starting ("2026-11-02");
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
   static const struct {
@@ -383,7 +357,7 @@ test_plan_format_target (void)
 static void
 test_plan_describe_day (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autoptr(CmioProgress) progress = progress_starting ("2026-11-02");
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
   static const struct {
@@ -475,8 +449,8 @@ test_plan_filters (void)
       "# Days 31–60: Decide 1/1|do-three|"
       "# Days 61–90: Deliver 0/1|custom-b",
   };
-  g_autoptr(CmioContentPack) pack = test_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (prepared_json);
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (prepared_json);
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
 
   set_today (plan, "2026-12-17");
@@ -496,8 +470,8 @@ test_plan_filters (void)
 static void
 test_plan_item_properties (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (prepared_json);
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (prepared_json);
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
   g_autoptr(CmioPlanItem) header = NULL;
   CmioPlanItem *row;
@@ -592,8 +566,8 @@ test_plan_search (void)
     { CMIO_PLAN_FILTER_OVERDUE, NULL,
       "# 1. First Chapter 0/1|do-two|# 2. Second Chapter 0/1|custom-c" },
   };
-  g_autoptr(CmioContentPack) pack = test_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (prepared_json);
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (prepared_json);
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
 
   set_today (plan, "2026-12-17");
@@ -626,8 +600,8 @@ test_plan_figures (void)
     { "2026-12-17", { 1, 2, 2, 3, 2, 6, 2 }, "custom-c|do-two|custom-a" },
     { "2027-03-02", { 1, 2, 2, 3, 2, 6, 4 }, "custom-c|do-two|custom-a" },
   };
-  g_autoptr(CmioContentPack) pack = test_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (prepared_json);
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (prepared_json);
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all_due = NULL;
@@ -682,8 +656,8 @@ test_plan_figures (void)
 static void
 test_plan_toggle (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (prepared_json);
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (prepared_json);
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
   GListModel *rows = cmio_plan_get_rows (plan);
   Changes changes = { g_string_new (NULL) };
@@ -783,8 +757,8 @@ test_plan_toggle (void)
 static void
 test_plan_custom_and_archived (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (prepared_json);
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (prepared_json);
   g_autoptr(CmioPlan) plan = cmio_plan_new (pack, progress);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -849,8 +823,8 @@ test_plan_custom_and_archived (void)
 static void
 test_plan_orphan_custom_item (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
-  g_autoptr(CmioProgress) progress = load_progress (
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
+  g_autoptr(CmioProgress) progress = cmio_test_load_progress (
     "{ \"format\": \"cmio-handbook-progress\", \"version\": 1,"
     "  \"profile\": { \"start_date\": \"2026-11-02\" },"
     "  \"items\": { \"old-item\": { \"done\": false }, \"custom-x\": { \"done\": true } },"
@@ -986,7 +960,7 @@ after_plan_cb (CmioProgress *progress,
 static void
 test_plan_toggle_speed (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autoptr(GString) json = g_string_new (NULL);
   g_autoptr(CmioProgress) progress = NULL;
   g_autoptr(CmioPlan) plan = NULL;
@@ -1012,7 +986,7 @@ test_plan_toggle_speed (void)
                             i ? ", " : "", i, i % 4 ? "first" : "second", i, i % 91,
                             i % 2 ? "true" : "false");
   g_string_append (json, "] }");
-  progress = load_progress (json->str);
+  progress = cmio_test_load_progress (json->str);
 
   g_signal_connect (progress, "changed", G_CALLBACK (before_plan_cb), &handler_start);
   start = g_get_monotonic_time ();

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmio-progress.h"
+#include "cmio-test-core.h"
 #include "cmio-undo-stack.h"
 
 static JsonNode *
@@ -43,17 +44,6 @@ round_trip (CmioProgress *progress)
   g_assert_no_error (error);
   g_assert_nonnull (copy);
   return copy;
-}
-
-static CmioContentPack *
-test_pack (void)
-{
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "packs", "valid", NULL);
-  g_autoptr(GFile) dir = g_file_new_for_path (path);
-  CmioContentPack *pack = cmio_content_pack_load (dir, NULL);
-
-  g_assert_nonnull (pack);
-  return pack;
 }
 
 typedef struct
@@ -142,7 +132,7 @@ test_progress_profile (void)
 static void
 test_progress_items (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autoptr(CmioProgress) progress = cmio_progress_new ();
   g_autoptr(CmioProgress) copy = NULL;
   g_autoptr(GError) error = NULL;
@@ -195,7 +185,7 @@ test_progress_items (void)
 static void
 test_progress_archived_items (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autoptr(GError) error = NULL;
   g_autoptr(CmioProgress) progress =
     load ("{\"format\": \"cmio-handbook-progress\", \"version\": 1,"
@@ -221,7 +211,7 @@ test_progress_archived_items (void)
 static void
 test_progress_chapters (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autoptr(CmioProgress) progress = cmio_progress_new ();
   g_autoptr(CmioProgress) copy = NULL;
   g_autoptr(GError) error = NULL;
@@ -245,7 +235,7 @@ test_progress_chapters (void)
 static void
 test_progress_custom_items (void)
 {
-  g_autoptr(CmioContentPack) pack = test_pack ();
+  g_autoptr(CmioContentPack) pack = cmio_test_valid_pack ();
   g_autoptr(CmioProgress) progress = cmio_progress_new ();
   g_autoptr(CmioProgress) copy = NULL;
   g_autoptr(CmioChecklistItem) item = NULL;

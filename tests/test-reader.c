@@ -24,19 +24,6 @@
 static CmioApplication *app;
 static GPtrArray *launched;
 
-static void
-fake_launcher (const char *uri,
-               GtkWidget  *parent)
-{
-  g_ptr_array_add (launched, g_strdup (uri));
-}
-
-static CmioWindow *
-get_window (void)
-{
-  return cmio_test_main_window (app);
-}
-
 static CmioReaderView *
 get_reader (CmioWindow *window)
 {
@@ -137,7 +124,7 @@ evaluate (CmioWindow *window,
 static void
 test_reader_every_chapter (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioContentPack *pack = cmio_application_get_content_pack (app);
   GListModel *chapters = cmio_content_pack_get_chapters (pack);
 
@@ -166,7 +153,7 @@ test_reader_every_chapter (void)
 static void
 test_reader_internal_link (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   g_autofree char *clicked = NULL;
 
   open_chapter (window, "cmio-vs-cio");
@@ -208,7 +195,7 @@ click_new_link (CmioWindow *window,
 static void
 test_reader_refused_navigations (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   const char *hrefs[] = {
     "javascript:document.title = \\'hacked\\'", "file:///etc/passwd",
     "data:text/html,<h1>data</h1>", "cmio-handbook://pack/../../etc/passwd",
@@ -238,7 +225,7 @@ test_reader_refused_navigations (void)
 static void
 test_reader_external_link (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   g_autofree char *uri = NULL;
 
   open_chapter (window, "certification");
@@ -278,7 +265,7 @@ matches_changed (gpointer data)
 static void
 test_reader_find (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioReaderView *reader = get_reader (window);
   Matches matches = { 0, FALSE };
   g_autofree char *expected = NULL;
@@ -313,7 +300,7 @@ toggled_read (gpointer progress)
 static void
 test_reader_read_marks (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioStore *store = cmio_application_get_store (app);
   CmioProgress *progress = cmio_store_get_progress (store);
   GtkToggleButton *read_button;
@@ -351,7 +338,7 @@ test_reader_read_marks (void)
 static void
 test_reader_outline_and_focus (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioChapter *chapter = cmio_content_pack_find_chapter (cmio_application_get_content_pack (app),
                                                         "first-90-days");
   g_autoptr(GPtrArray) headings = cmio_chapter_dup_headings (chapter);
@@ -385,7 +372,7 @@ test_reader_outline_and_focus (void)
 static void
 test_reader_print (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   g_autofree char *dir = g_dir_make_tmp ("cmio-print-XXXXXX", NULL);
   PrintDriver driver = { g_build_filename (dir, "chapter.pdf", NULL), 0, TRUE, FALSE };
   g_autofree char *contents = NULL;
@@ -431,7 +418,7 @@ test_reader_print (void)
 static void
 test_reader_zoom (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GSettings *settings = cmio_application_get_settings (app);
 
   open_chapter (window, "hard-skills");
@@ -460,7 +447,7 @@ page_is_dark (gpointer window)
 static void
 test_reader_follows_style (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GSettings *settings = cmio_application_get_settings (app);
 
   GdkRGBA light;
@@ -491,7 +478,7 @@ has_results (gpointer window)
 static void
 test_reader_global_search (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GtkSearchEntry *entry;
   GtkListBox *results;
 
@@ -520,8 +507,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  launched = g_ptr_array_new_with_free_func (g_free);
-  cmio_reader_view_set_uri_launcher (fake_launcher);
+  launched = cmio_test_catch_launches ();
 
   app = cmio_test_application_new ();
 
@@ -539,8 +525,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  g_ptr_array_unref (launched);
+  cmio_test_application_free (g_steal_pointer (&app));
   return status;
 }

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmio-store.h"
+#include "cmio-store-private.h"
 
 /* The crash test runs this same binary as the child that saves while the
  * parent kills it; these variables tell the child what to do. */
@@ -434,33 +434,6 @@ iterate_for (guint ms)
 
 /* Write functions, the seam for making saves fail or counting them */
 
-static gboolean
-write_fully (int          fd,
-             const char  *data,
-             gsize        length,
-             GError     **error)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, length);
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               g_strerror (saved_errno));
-          return FALSE;
-        }
-      data += written;
-      length -= written;
-    }
-
-  return TRUE;
-}
-
 /* Writes a little and then finds the disk full, as a full disk does. */
 static gboolean
 write_no_space (int          fd,
@@ -472,7 +445,7 @@ write_no_space (int          fd,
   int *calls = user_data;
 
   g_atomic_int_inc (calls);
-  if (!write_fully (fd, data, MIN (length, 16), error))
+  if (!cmio_store_write_all (fd, data, MIN (length, 16), NULL, error))
     return FALSE;
 
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
@@ -498,7 +471,7 @@ write_counting (int          fd,
   if (g_atomic_int_add (&counter->calls, 1) == 0)
     counter->first_call_time = g_get_monotonic_time ();
 
-  return write_fully (fd, data, length, error);
+  return cmio_store_write_all (fd, data, length, NULL, error);
 }
 
 /* Round trip */

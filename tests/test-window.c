@@ -20,12 +20,6 @@ static CmioApplication *app;
 
 static gboolean reader_ready (gpointer reader);
 
-static CmioWindow *
-get_window (void)
-{
-  return cmio_test_main_window (app);
-}
-
 static gboolean
 widget_mapped (gpointer widget)
 {
@@ -96,7 +90,7 @@ static void
 test_window_startup_order (void)
 {
   FirstFrame first = { FALSE, FALSE, FALSE };
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioReaderView *reader;
   CmioNoteEditor *note;
 
@@ -125,7 +119,7 @@ test_window_startup_order (void)
 static void
 test_window_sidebar (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   GtkListBox *list;
   GtkWidget *row;
   guint n = 0;
@@ -161,7 +155,7 @@ reader_ready (gpointer reader)
 static void
 test_window_show_chapter (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioReaderView *reader;
   GtkStack *stack;
 
@@ -196,7 +190,7 @@ test_window_style (void)
   GtkWindow *preferences;
   AdwComboRow *row;
 
-  get_window ();
+  cmio_test_main_window (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (CMIO_TYPE_PREFERENCES_WINDOW), 5000));
   preferences = cmio_test_find_toplevel (CMIO_TYPE_PREFERENCES_WINDOW);
@@ -230,7 +224,7 @@ toast_shown (gpointer window)
 static void
 test_window_help (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   g_autoptr(GAppInfo) handler = g_app_info_get_default_for_uri_scheme ("help");
 
   if (handler != NULL)
@@ -258,7 +252,7 @@ test_window_about (void)
 {
   GtkWindow *about;
 
-  get_window ();
+  cmio_test_main_window (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   g_assert_true (cmio_test_wait_for (cmio_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
   about = cmio_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
@@ -274,7 +268,7 @@ test_window_about (void)
 static void
 test_window_shortcuts (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   g_auto(GStrv) accels = NULL;
 
   g_auto(GStrv) described = NULL;
@@ -314,7 +308,7 @@ test_window_shortcuts (void)
 static void
 test_window_narrow (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   AdwLeaflet *leaflet = ADW_LEAFLET (cmio_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
   GtkWidget *list;
   GtkWidget *reader;
@@ -345,7 +339,7 @@ static void
 test_window_state_saved (void)
 {
   GSettings *settings = cmio_application_get_settings (app);
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   int width;
   int height;
 
@@ -362,7 +356,7 @@ test_window_state_saved (void)
   g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "chapter:soft-skills");
 
   /* A new window comes back the same size, on the same page. */
-  window = get_window ();
+  window = cmio_test_main_window (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 650);
@@ -408,7 +402,7 @@ banner_button (CmioWindow *window)
 static void
 test_window_save_error (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioStore *store = cmio_application_get_store (app);
   CmioProgress *progress = cmio_store_get_progress (store);
   g_autoptr(GError) error = NULL;
@@ -448,7 +442,7 @@ dialog_shown (gpointer data)
 static void
 test_window_close_unsaved (void)
 {
-  CmioWindow *window = get_window ();
+  CmioWindow *window = cmio_test_main_window (app);
   CmioStore *store = cmio_application_get_store (app);
   CmioProgress *progress = cmio_store_get_progress (store);
   g_autoptr(GError) error = NULL;
@@ -479,7 +473,7 @@ test_window_close_unsaved (void)
 static void
 test_window_quit (void)
 {
-  get_window ();
+  cmio_test_main_window (app);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   g_assert_true (cmio_test_wait_for (no_windows, NULL, 5000));
 }
@@ -510,7 +504,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  cmio_test_application_free (g_steal_pointer (&app));
   return status;
 }

@@ -126,11 +126,11 @@ append_item (GString         *out,
              const ItemWords *words,
              JsonObject      *item)
 {
-  JsonObject *mentor = cmio_json_get_object (item, "mentor");
   const char *evidence = cmio_json_get_string (item, "evidence");
   const char *target = cmio_json_get_string (item, "target_date");
   const char *done_at = cmio_json_get_string (item, "done_at");
   gboolean done = cmio_json_get_true (item, "done");
+  CmioExportMark mark;
 
   if (done)
     g_string_append (out, "<li class=\"item done\"><span class=\"box\" role=\"img\" aria-label=\"");
@@ -180,33 +180,27 @@ append_item (GString         *out,
       g_string_append (out, "</span></div>");
     }
 
-  if (mentor != NULL)
+  if (cmio_export_get_mark (item, &mark))
     {
-      const char *by = cmio_json_get_string (mentor, "by");
-      const char *comment = cmio_json_get_string (mentor, "comment");
-      char date[11];
-      const char *at = cmio_export_date (cmio_json_get_string (mentor, "at"), date);
-
       g_string_append (out, "<div class=\"mentor\">");
       append_text (out, words->common.mentor);
       g_string_append (out, ": <b>");
-      append_text (out, g_strcmp0 (cmio_json_get_string (mentor, "status"), "approved") == 0
-                          ? words->approved : words->discuss);
+      append_text (out, mark.approved ? words->approved : words->discuss);
       g_string_append (out, "</b>");
-      if (by != NULL && *by != '\0')
+      if (mark.by != NULL)
         {
           g_string_append (out, " — ");
-          append_text (out, by);
+          append_text (out, mark.by);
         }
-      if (at != NULL)
+      if (mark.at != NULL)
         {
           g_string_append (out, ", ");
-          append_text (out, at);
+          append_text (out, mark.at);
         }
-      if (comment != NULL && *comment != '\0')
+      if (mark.comment != NULL)
         {
           g_string_append (out, "<div class=\"text\">");
-          append_text_full (out, comment, TRUE);
+          append_text_full (out, mark.comment, TRUE);
           g_string_append (out, "</div>");
         }
       g_string_append (out, "</div>");
@@ -217,11 +211,13 @@ append_item (GString         *out,
 
 /* The chapter's heading stays on the page of its first item. */
 static void
-append_chapter (GString         *out,
-                const ItemWords *words,
-                JsonObject      *chapter,
-                GPtrArray       *items)
+append_chapter (GString       *out,
+                JsonObject    *chapter,
+                GPtrArray     *items,
+                gconstpointer  data)
 {
+  const ItemWords *words = data;
+
   g_string_append (out, "<section class=\"chapter\"><div class=\"keep\"><h2>");
   cmio_export_append_printf (out, html_escapes, "%u. %s", cmio_json_get_uint (chapter, "number"),
                              cmio_json_get_string (chapter, "title"));
@@ -428,86 +424,64 @@ chapter_title (JsonArray  *chapters,
 }
 
 static void
-append_notes (GString   *out,
-              JsonArray *notes,
-              JsonArray *chapters)
+append_notes_head (GString *out,
+                   guint    n_notes)
 {
   g_string_append (out, "<section class=\"notes\">");
   append_element (out, "h2", _("Notes"));
-  if (json_array_get_length (notes) == 0)
+  if (n_notes == 0)
     append_element (out, "p", _("No notes."));
+}
 
-  for (guint i = 0; i < json_array_get_length (notes); i++)
+static void
+append_note (GString    *out,
+             JsonObject *note,
+             JsonArray  *chapters)
+{
+  const char *title = cmio_json_get_string (note, "title");
+  const char *chapter = chapter_title (chapters, cmio_json_get_string (note, "chapter"));
+  char date[11];
+  const char *updated = cmio_export_date (cmio_json_get_string (note, "updated_at"), date);
+
+  g_string_append (out, "<div class=\"note\"><div class=\"keep\">");
+  append_element (out, "h3", title != NULL && *title != '\0' ? title : _("Note"));
+  g_string_append (out, "<div class=\"meta\">");
+  if (chapter != NULL)
     {
-      JsonObject *note = cmio_json_array_get_object (notes, i);
-      const char *title = cmio_json_get_string (note, "title");
-      const char *chapter = chapter_title (chapters, cmio_json_get_string (note, "chapter"));
-      char date[11];
-      const char *updated = cmio_export_date (cmio_json_get_string (note, "updated_at"), date);
-
-      if (note == NULL)
-        continue;
-
-      g_string_append (out, "<div class=\"note\"><div class=\"keep\">");
-      append_element (out, "h3", title != NULL && *title != '\0' ? title : _("Note"));
-      g_string_append (out, "<div class=\"meta\">");
-      if (chapter != NULL)
-        {
-          /* Translators: in the printed export, which chapter a note is about */
-          cmio_export_append_printf (out, html_escapes, _("Chapter: %s"), chapter);
-          if (updated != NULL)
-            g_string_append (out, " · ");
-        }
+      /* Translators: in the printed export, which chapter a note is about */
+      cmio_export_append_printf (out, html_escapes, _("Chapter: %s"), chapter);
       if (updated != NULL)
-        /* Translators: in the printed export; %s is a date like 2026-11-27 */
-        cmio_export_append_printf (out, html_escapes, _("Updated %s"), updated);
-      if (!cmio_json_get_true (note, "shared"))
-        {
-          g_string_append (out, " · <span class=\"private\">");
-          append_text (out, _("Private note"));
-          g_string_append (out, "</span>");
-        }
-      g_string_append (out, "</div></div><div class=\"text\">");
-      append_text_full (out, cmio_json_get_string (note, "text"), TRUE);
-      g_string_append (out, "</div></div>\n");
+        g_string_append (out, " · ");
     }
+  if (updated != NULL)
+    /* Translators: in the printed export; %s is a date like 2026-11-27 */
+    cmio_export_append_printf (out, html_escapes, _("Updated %s"), updated);
+  if (!cmio_json_get_true (note, "shared"))
+    {
+      g_string_append (out, " · <span class=\"private\">");
+      append_text (out, _("Private note"));
+      g_string_append (out, "</span>");
+    }
+  g_string_append (out, "</div></div><div class=\"text\">");
+  append_text_full (out, cmio_json_get_string (note, "text"), TRUE);
+  g_string_append (out, "</div></div>\n");
+}
+
+static void
+append_notes_foot (GString *out)
+{
   g_string_append (out, "</section>\n");
 }
 
-/**
- * cmio_export_to_html:
- * @export: an export from cmio_export_build()
- *
- * Returns: (transfer full): the export as one self-contained HTML page,
- *   printable: a header with the profile, the items chapter by chapter
- *   with check boxes, dates, owners, evidence and the mentor's marks, the
- *   self-assessment with its chart, the notes, and lines for signatures
- */
-char *
-cmio_export_to_html (JsonNode *export)
+/* The page's start, to the end of its header. */
+static void
+append_head (GString    *out,
+             JsonObject *root,
+             guint       n_done,
+             guint       n_items)
 {
-  JsonObject *root;
-  JsonObject *assessment;
-  JsonArray *chapters;
-  JsonArray *notes;
-  g_autoptr(GHashTable) by_chapter = NULL;
-  ItemWords words;
-  const char *name;
-  GString *out;
-  guint n_done = 0;
-  guint n_items = 0;
+  const char *name = cmio_json_get_string (cmio_json_get_object (root, "profile"), "name");
 
-  g_return_val_if_fail (export != NULL && JSON_NODE_HOLDS_OBJECT (export), NULL);
-
-  root = json_node_get_object (export);
-  assessment = cmio_json_get_object (root, "assessment");
-  chapters = cmio_json_get_array (root, "chapters");
-  notes = cmio_json_get_array (root, "notes");
-  by_chapter = cmio_export_items_by_chapter (root, &n_items, &n_done);
-  item_words_init (&words);
-  name = cmio_json_get_string (cmio_json_get_object (root, "profile"), "name");
-
-  out = g_string_sized_new (4096 + n_items * 400);
   g_string_append (out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                         "style-src 'unsafe-inline'\">"
@@ -526,22 +500,12 @@ cmio_export_to_html (JsonNode *export)
   /* Translators: in the export's header */
   cmio_export_append_printf (out, html_escapes, _("%u of %u items done"), n_done, n_items);
   g_string_append (out, "</p></header>\n");
+}
 
-  for (guint c = 0; chapters != NULL && c < json_array_get_length (chapters); c++)
-    {
-      JsonObject *chapter = cmio_json_array_get_object (chapters, c);
-      const char *id = cmio_json_get_string (chapter, "id");
-
-      if (chapter != NULL)
-        append_chapter (out, &words, chapter, id != NULL ? g_hash_table_lookup (by_chapter, id) : NULL);
-    }
-
-  if (assessment != NULL)
-    append_assessment (out, assessment);
-
-  if (notes != NULL)
-    append_notes (out, notes, chapters);
-
+/* The lines for signatures, and the page's end. */
+static void
+append_foot (GString *out)
+{
   g_string_append (out, "<footer class=\"sign\"><p>");
   append_text (out, _("Mentor’s signature"));
   g_string_append (out, "</p><p>");
@@ -551,5 +515,35 @@ cmio_export_to_html (JsonNode *export)
   g_string_append (out, "</p><p>");
   append_text (out, _("Date"));
   g_string_append (out, "</p></footer></body></html>\n");
-  return g_string_free (out, FALSE);
+}
+
+static const CmioExportWriter html_writer = {
+  .item_size = 400,
+  .head = append_head,
+  .chapter = append_chapter,
+  .assessment = append_assessment,
+  .notes_head = append_notes_head,
+  .note = append_note,
+  .notes_foot = append_notes_foot,
+  .foot = append_foot,
+};
+
+/**
+ * cmio_export_to_html:
+ * @export: an export from cmio_export_build()
+ *
+ * Returns: (transfer full): the export as one self-contained HTML page,
+ *   printable: a header with the profile, the items chapter by chapter
+ *   with check boxes, dates, owners, evidence and the mentor's marks, the
+ *   self-assessment with its chart, the notes, and lines for signatures
+ */
+char *
+cmio_export_to_html (JsonNode *export)
+{
+  ItemWords words;
+
+  g_return_val_if_fail (export != NULL && JSON_NODE_HOLDS_OBJECT (export), NULL);
+
+  item_words_init (&words);
+  return cmio_export_walk (export, &html_writer, &words);
 }

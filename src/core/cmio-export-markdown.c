@@ -98,9 +98,9 @@ append_item (GString         *out,
              const ItemWords *words,
              JsonObject      *item)
 {
-  JsonObject *mentor = cmio_json_get_object (item, "mentor");
   const char *evidence = cmio_json_get_string (item, "evidence");
   const char *done_at = cmio_json_get_string (item, "done_at");
+  CmioExportMark mark;
 
   g_string_append (out, cmio_json_get_true (item, "done") ? "- [x] " : "- [ ] ");
   append_text (out, cmio_json_get_string (item, "number"));
@@ -134,32 +134,26 @@ append_item (GString         *out,
       g_string_append_c (out, '\n');
     }
 
-  if (mentor != NULL)
+  if (cmio_export_get_mark (item, &mark))
     {
-      const char *by = cmio_json_get_string (mentor, "by");
-      const char *comment = cmio_json_get_string (mentor, "comment");
-      char date[11];
-      const char *at = cmio_export_date (cmio_json_get_string (mentor, "at"), date);
-
       g_string_append (out, "  - ");
       append_text (out, words->common.mentor);
       g_string_append (out, ": ");
-      append_text (out, g_strcmp0 (cmio_json_get_string (mentor, "status"), "approved") == 0
-                          ? words->approved : words->discuss);
-      if ((by != NULL && *by != '\0') || at != NULL)
+      append_text (out, mark.approved ? words->approved : words->discuss);
+      if (mark.by != NULL || mark.at != NULL)
         {
           g_string_append (out, " (");
-          append_text (out, by);
-          if (by != NULL && *by != '\0' && at != NULL)
+          append_text (out, mark.by);
+          if (mark.by != NULL && mark.at != NULL)
             g_string_append (out, ", ");
-          append_text (out, at);
+          append_text (out, mark.at);
           g_string_append (out, ")");
         }
       g_string_append_c (out, '\n');
-      if (comment != NULL && *comment != '\0')
+      if (mark.comment != NULL)
         {
           g_string_append (out, "    ");
-          append_text (out, comment);
+          append_text (out, mark.comment);
           g_string_append_c (out, '\n');
         }
     }
@@ -227,7 +221,8 @@ append_assessment (GString    *out,
 
 static void
 append_note (GString    *out,
-             JsonObject *note)
+             JsonObject *note,
+             JsonArray  *chapters)
 {
   const char *title = cmio_json_get_string (note, "title");
   g_autofree char *text = cmio_export_clean_text (cmio_json_get_string (note, "text"), TRUE);
@@ -250,6 +245,66 @@ append_note (GString    *out,
     }
 }
 
+/* The title, the profile and how many items are done. */
+static void
+append_head (GString    *out,
+             JsonObject *root,
+             guint       n_done,
+             guint       n_items)
+{
+  g_string_append (out, "# ");
+  append_text (out, _("CMIO Handbook: 90-Day Checklist"));
+  g_string_append (out, "\n\n");
+  cmio_export_append_fields (out, root, append_field);
+  g_string_append_c (out, '\n');
+  /* Translators: in the export's header */
+  cmio_export_append_printf (out, markdown_escapes, _("%u of %u items done"), n_done, n_items);
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_chapter (GString       *out,
+                JsonObject    *chapter,
+                GPtrArray     *items,
+                gconstpointer  words)
+{
+  g_string_append (out, "\n## ");
+  cmio_export_append_printf (out, markdown_escapes, "%u. %s", cmio_json_get_uint (chapter, "number"),
+                             cmio_json_get_string (chapter, "title"));
+  g_string_append (out, "\n\n");
+  if (items == NULL || items->len == 0)
+    {
+      append_text (out, _("No items."));
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    append_item (out, words, g_ptr_array_index (items, i));
+}
+
+static void
+append_notes_head (GString *out,
+                   guint    n_notes)
+{
+  g_string_append (out, "\n## ");
+  append_text (out, _("Notes"));
+  g_string_append_c (out, '\n');
+  if (n_notes == 0)
+    {
+      g_string_append_c (out, '\n');
+      append_text (out, _("No notes."));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static const CmioExportWriter markdown_writer = {
+  .item_size = 128,
+  .head = append_head,
+  .chapter = append_chapter,
+  .assessment = append_assessment,
+  .notes_head = append_notes_head,
+  .note = append_note,
+};
+
 /**
  * cmio_export_to_markdown:
  * @export: an export from cmio_export_build()
@@ -260,78 +315,10 @@ append_note (GString    *out,
 char *
 cmio_export_to_markdown (JsonNode *export)
 {
-  JsonObject *root;
-  JsonObject *assessment;
-  JsonArray *chapters;
-  JsonArray *notes;
-  g_autoptr(GHashTable) by_chapter = NULL;
   ItemWords words;
-  GString *out;
-  guint n_done = 0;
-  guint n_items = 0;
 
   g_return_val_if_fail (export != NULL && JSON_NODE_HOLDS_OBJECT (export), NULL);
 
-  root = json_node_get_object (export);
-  assessment = cmio_json_get_object (root, "assessment");
-  chapters = cmio_json_get_array (root, "chapters");
-  notes = cmio_json_get_array (root, "notes");
-  by_chapter = cmio_export_items_by_chapter (root, &n_items, &n_done);
   item_words_init (&words);
-
-  out = g_string_new ("# ");
-  append_text (out, _("CMIO Handbook: 90-Day Checklist"));
-  g_string_append (out, "\n\n");
-  cmio_export_append_fields (out, root, append_field);
-  g_string_append_c (out, '\n');
-  /* Translators: in the export's header */
-  cmio_export_append_printf (out, markdown_escapes, _("%u of %u items done"), n_done, n_items);
-  g_string_append_c (out, '\n');
-
-  for (guint c = 0; chapters != NULL && c < json_array_get_length (chapters); c++)
-    {
-      JsonObject *chapter = cmio_json_array_get_object (chapters, c);
-      const char *id = cmio_json_get_string (chapter, "id");
-      GPtrArray *list = id != NULL ? g_hash_table_lookup (by_chapter, id) : NULL;
-
-      if (chapter == NULL)
-        continue;
-
-      g_string_append (out, "\n## ");
-      cmio_export_append_printf (out, markdown_escapes, "%u. %s", cmio_json_get_uint (chapter, "number"),
-                                 cmio_json_get_string (chapter, "title"));
-      g_string_append (out, "\n\n");
-      if (list == NULL || list->len == 0)
-        {
-          append_text (out, _("No items."));
-          g_string_append_c (out, '\n');
-        }
-      for (guint i = 0; list != NULL && i < list->len; i++)
-        append_item (out, &words, g_ptr_array_index (list, i));
-    }
-
-  if (assessment != NULL)
-    append_assessment (out, assessment);
-
-  if (notes != NULL)
-    {
-      g_string_append (out, "\n## ");
-      append_text (out, _("Notes"));
-      g_string_append_c (out, '\n');
-      if (json_array_get_length (notes) == 0)
-        {
-          g_string_append_c (out, '\n');
-          append_text (out, _("No notes."));
-          g_string_append_c (out, '\n');
-        }
-      for (guint i = 0; i < json_array_get_length (notes); i++)
-        {
-          JsonObject *note = cmio_json_array_get_object (notes, i);
-
-          if (note != NULL)
-            append_note (out, note);
-        }
-    }
-
-  return g_string_free (out, FALSE);
+  return cmio_export_walk (export, &markdown_writer, &words);
 }

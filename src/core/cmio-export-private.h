@@ -15,12 +15,44 @@ G_BEGIN_DECLS
  * cmio_json_get_*() readers, which check every type all the same: a member
  * missing or of another type reads as NULL, FALSE or 0. */
 
-/* The export's items, chapter id → GPtrArray of item JsonObjects, in
- * their order, and how many there are and are done; one pass over them,
- * whatever the number of chapters. */
-GHashTable *cmio_export_items_by_chapter (JsonObject *root,
-                                          guint      *n_items,
-                                          guint      *n_done);
+/* A writer: how it puts each part of the export into its text. The walk
+ * over the export is cmio_export_walk()'s, the same for every writer. */
+typedef struct
+{
+  /* About how many bytes an item takes, to size the text at first. */
+  gsize item_size;
+  /* The header: the fields of @root (see cmio_export_append_fields()),
+   * and that @n_done of @n_items items are done. */
+  void (*head)       (GString       *out,
+                      JsonObject    *root,
+                      guint          n_done,
+                      guint          n_items);
+  /* A chapter, with its items in their order (NULL when it has none);
+   * @words are the writer's, as given to cmio_export_walk(). */
+  void (*chapter)    (GString       *out,
+                      JsonObject    *chapter,
+                      GPtrArray     *items,
+                      gconstpointer  words);
+  /* The self-assessment, when the export has one. */
+  void (*assessment) (GString       *out,
+                      JsonObject    *assessment);
+  /* When the export has a list of notes: its start, which says so when
+   * @n_notes is 0, each note, and its end (nullable). */
+  void (*notes_head) (GString       *out,
+                      guint          n_notes);
+  void (*note)       (GString       *out,
+                      JsonObject    *note,
+                      JsonArray     *chapters);
+  void (*notes_foot) (GString       *out);
+  /* The end of the text (nullable). */
+  void (*foot)       (GString       *out);
+} CmioExportWriter;
+
+/* The text of @export as @writer writes it: the header, the chapters in
+ * their order with their items, the self-assessment and the notes. */
+char       *cmio_export_walk                  (JsonNode               *export,
+                                               const CmioExportWriter *writer,
+                                               gconstpointer           words);
 
 /* The words every writer's items need, translated once for all of them. */
 typedef struct
@@ -47,6 +79,20 @@ GPtrArray  *cmio_export_competency_titles     (JsonObject  *assessment,
  * 2026-11-27T09:30:00Z, copied into @date; else @timestamp itself. */
 const char *cmio_export_date                  (const char  *timestamp,
                                                char         date[11]);
+
+/* An item's mark by the mentor. */
+typedef struct
+{
+  gboolean    approved;  /* FALSE: to discuss */
+  const char *by;        /* who, or NULL when not said */
+  const char *at;        /* when, as cmio_export_date() gives it; nullable */
+  const char *comment;   /* NULL when there is none */
+  char        date[11];  /* where @at may point */
+} CmioExportMark;
+
+/* Reads @item's "mentor" member into @mark; FALSE when it has none. */
+gboolean    cmio_export_get_mark              (JsonObject     *item,
+                                               CmioExportMark *mark);
 
 /* @text (nullable) made fit to print: valid UTF-8 (a bad byte becomes
  * U+FFFD), C0 controls and DEL shown as their Control Pictures (U+2400…),

@@ -403,10 +403,13 @@ cmio_export_build (CmioContentPack         *pack,
 
 /* What the writers share */
 
-GHashTable *
-cmio_export_items_by_chapter (JsonObject *root,
-                              guint      *n_items,
-                              guint      *n_done)
+/* The export's items, chapter id → GPtrArray of item JsonObjects, in
+ * their order, and how many there are and are done; one pass over them,
+ * whatever the number of chapters. */
+static GHashTable *
+items_by_chapter (JsonObject *root,
+                  guint      *n_items,
+                  guint      *n_done)
 {
   GHashTable *by_chapter = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                   (GDestroyNotify) g_ptr_array_unref);
@@ -435,6 +438,56 @@ cmio_export_items_by_chapter (JsonObject *root,
     }
 
   return by_chapter;
+}
+
+char *
+cmio_export_walk (JsonNode               *export,
+                  const CmioExportWriter *writer,
+                  gconstpointer           words)
+{
+  JsonObject *root = json_node_get_object (export);
+  JsonObject *assessment = cmio_json_get_object (root, "assessment");
+  JsonArray *chapters = cmio_json_get_array (root, "chapters");
+  JsonArray *notes = cmio_json_get_array (root, "notes");
+  g_autoptr(GHashTable) by_chapter = NULL;
+  GString *out;
+  guint n_done = 0;
+  guint n_items = 0;
+
+  by_chapter = items_by_chapter (root, &n_items, &n_done);
+  out = g_string_sized_new (4096 + n_items * writer->item_size);
+  writer->head (out, root, n_done, n_items);
+
+  for (guint c = 0; chapters != NULL && c < json_array_get_length (chapters); c++)
+    {
+      JsonObject *chapter = cmio_json_array_get_object (chapters, c);
+      const char *id = cmio_json_get_string (chapter, "id");
+
+      if (chapter != NULL)
+        writer->chapter (out, chapter, id != NULL ? g_hash_table_lookup (by_chapter, id) : NULL, words);
+    }
+
+  if (assessment != NULL)
+    writer->assessment (out, assessment);
+
+  if (notes != NULL)
+    {
+      writer->notes_head (out, json_array_get_length (notes));
+      for (guint i = 0; i < json_array_get_length (notes); i++)
+        {
+          JsonObject *note = cmio_json_array_get_object (notes, i);
+
+          if (note != NULL)
+            writer->note (out, note, chapters);
+        }
+      if (writer->notes_foot != NULL)
+        writer->notes_foot (out);
+    }
+
+  if (writer->foot != NULL)
+    writer->foot (out);
+
+  return g_string_free (out, FALSE);
 }
 
 void
@@ -518,6 +571,29 @@ cmio_export_date (const char *timestamp,
   memcpy (date, timestamp, 10);
   date[10] = '\0';
   return date;
+}
+
+/* An empty "by" or "comment" is as good as none. */
+static const char *
+nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+gboolean
+cmio_export_get_mark (JsonObject     *item,
+                      CmioExportMark *mark)
+{
+  JsonObject *mentor = cmio_json_get_object (item, "mentor");
+
+  if (mentor == NULL)
+    return FALSE;
+
+  mark->approved = g_strcmp0 (cmio_json_get_string (mentor, "status"), "approved") == 0;
+  mark->by = nonempty (cmio_json_get_string (mentor, "by"));
+  mark->at = cmio_export_date (cmio_json_get_string (mentor, "at"), mark->date);
+  mark->comment = nonempty (cmio_json_get_string (mentor, "comment"));
+  return TRUE;
 }
 
 void

@@ -305,3 +305,58 @@ cmio_json_array_get_object (JsonArray *array,
   node = json_array_get_element (array, index);
   return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
+
+/**
+ * cmio_json_check_members:
+ * @object: an object read from a file
+ * @members: what it should hold, in the order to check them
+ * @check: checks a value of a member's kind
+ * @problem: (out) (transfer full) (nullable): what is wrong with the member
+ *   returned; %NULL when it is missing
+ *
+ * Checks @object's members that @members names, in their order, and stops
+ * at the first at fault: a required one missing, or one whose value
+ * @check finds wrong. A null is never wrong for a nullable member, and
+ * members that @members does not name are not looked at.
+ *
+ * Returns: (nullable): the first member at fault, or %NULL if none is
+ */
+const CmioJsonMember *
+cmio_json_check_members (JsonObject            *object,
+                         const CmioJsonMember  *members,
+                         CmioJsonValueCheck     check,
+                         char                 **problem)
+{
+  *problem = NULL;
+  for (const CmioJsonMember *member = members; member->name != NULL; member++)
+    {
+      JsonNode *node = json_object_get_member (object, member->name);
+
+      if (node == NULL && !member->required)
+        continue;
+      if (node == NULL)
+        return member;
+      if (member->nullable && JSON_NODE_HOLDS_NULL (node))
+        continue;
+      if ((*problem = check (node, member->kind)) != NULL)
+        return member;
+    }
+
+  return NULL;
+}
+
+/**
+ * cmio_json_path_join:
+ * @path: (nullable): the path to an object in a file, for a message;
+ *   %NULL for the top level
+ * @member: one of its members
+ *
+ * Returns: (transfer full): the path to @member, such as
+ *   items › 3 › text
+ */
+char *
+cmio_json_path_join (const char *path,
+                     const char *member)
+{
+  return path ? g_strdup_printf ("%s › %s", path, member) : g_strdup (member);
+}

@@ -37,4 +37,29 @@ guint       cmio_json_get_uint           (JsonObject *object,
 JsonObject *cmio_json_array_get_object   (JsonArray  *array,
                                           guint       index);
 
+/* Checking the members of an object that a file holds. */
+
+/* A member that such an object should hold: its kind (a code that only
+ * the caller's CmioJsonValueCheck knows), whether it must be there and
+ * whether it may be null. A list of them ends with one named NULL. */
+typedef struct
+{
+  const char *name;
+  int kind;
+  gboolean required;
+  gboolean nullable;
+} CmioJsonMember;
+
+/* What is wrong with @node as a value of @kind, a message to free; NULL
+ * when nothing is. Never given a null that the member allows. */
+typedef char *(*CmioJsonValueCheck) (JsonNode *node,
+                                     int       kind);
+
+const CmioJsonMember *cmio_json_check_members (JsonObject            *object,
+                                               const CmioJsonMember  *members,
+                                               CmioJsonValueCheck     check,
+                                               char                 **problem);
+char       *cmio_json_path_join          (const char *path,
+                                          const char *member);
+
 G_END_DECLS

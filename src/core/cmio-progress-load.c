@@ -39,23 +39,15 @@ fail (GError     **error,
   return FALSE;
 }
 
-static char *
-path_join (const char *path,
-           const char *member)
-{
-  return g_strdup_printf ("%s › %s", path, member);
-}
-
 /* The problems below are returned as messages, and the path to the member
  * is only made when there is one: loading a big file checks many thousands
  * of members, almost always good. */
 static char *
 type_problem (JsonNode   *node,
               GType       type,
-              gboolean    nullable,
               const char *expected)
 {
-  if (node == NULL || (nullable && JSON_NODE_HOLDS_NULL (node)) || cmio_json_node_is (node, type))
+  if (cmio_json_node_is (node, type))
     return NULL;
 
   /* Whole numbers are numbers too. */
@@ -65,7 +57,8 @@ type_problem (JsonNode   *node,
   return g_strdup_printf (_("must be %s, not %s"), expected, cmio_json_type_name (node));
 }
 
-/* Checks the members of @record that this version knows; others are kept. */
+/* The kinds of the members that this version knows, a CmioJsonMember's
+ * kind; the members of a record that its list does not name are kept. */
 typedef enum
 {
   KIND_STRING,
@@ -82,32 +75,23 @@ typedef enum
   KIND_STATUS,
 } Kind;
 
-typedef struct
-{
-  const char *name;
-  Kind kind;
-  gboolean required;
-  gboolean nullable;
-} Member;
-
+/* A CmioJsonValueCheck for the Kind of a member. */
 static char *
-member_problem (JsonNode     *node,
-                const Member *member)
+member_problem (JsonNode *node,
+                int       kind)
 {
   const char *text;
   char *problem;
   CmioOwner owner;
 
-  switch (member->kind)
+  switch (kind)
     {
     case KIND_BOOLEAN:
-      return type_problem (node, G_TYPE_BOOLEAN, member->nullable, _("true or false"));
+      return type_problem (node, G_TYPE_BOOLEAN, _("true or false"));
 
     case KIND_FRACTION:
-      if ((problem = type_problem (node, G_TYPE_DOUBLE, member->nullable, _("a number"))) != NULL)
+      if ((problem = type_problem (node, G_TYPE_DOUBLE, _("a number"))) != NULL)
         return problem;
-      if (JSON_NODE_HOLDS_NULL (node))
-        return NULL;
       {
         double value = cmio_json_node_is (node, G_TYPE_INT64) ? json_node_get_int (node)
                                                                : json_node_get_double (node);
@@ -120,14 +104,12 @@ member_problem (JsonNode     *node,
     case KIND_DAY:
     case KIND_LEVEL:
     case KIND_PAGE:
-      if ((problem = type_problem (node, G_TYPE_INT64, member->nullable, _("a whole number"))) != NULL)
+      if ((problem = type_problem (node, G_TYPE_INT64, _("a whole number"))) != NULL)
         return problem;
-      if (JSON_NODE_HOLDS_NULL (node))
-        return NULL;
       {
         gint64 value = json_node_get_int (node);
-        gint64 low = member->kind == KIND_LEVEL ? 1 : 0;
-        gint64 high = member->kind == KIND_DAY ? 90 : member->kind == KIND_LEVEL ? 5 : 100000;
+        gint64 low = kind == KIND_LEVEL ? 1 : 0;
+        gint64 high = kind == KIND_DAY ? 90 : kind == KIND_LEVEL ? 5 : 100000;
 
         if (value < low || value > high)
           return g_strdup_printf (_("must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
@@ -139,13 +121,11 @@ member_problem (JsonNode     *node,
       break;
     }
 
-  if ((problem = type_problem (node, G_TYPE_STRING, member->nullable, _("text"))) != NULL)
+  if ((problem = type_problem (node, G_TYPE_STRING, _("text"))) != NULL)
         return problem;
-  if (JSON_NODE_HOLDS_NULL (node))
-    return NULL;
 
   text = json_node_get_string (node);
-  switch (member->kind)
+  switch (kind)
     {
     case KIND_TEXT:
       if (strlen (text) > CMIO_PROGRESS_MAX_TEXT)
@@ -188,56 +168,41 @@ static char *
 path_of (const char *parent,
          const char *key)
 {
-  return key ? path_join (parent, key) : g_strdup (parent);
+  return key ? cmio_json_path_join (parent, key) : g_strdup (parent);
 }
 
 /* Checks @record, found at @parent › @key (or at @parent when @key is NULL). */
 static gboolean
-check_record (JsonNode      *record,
-              const Member  *members,
-              const char    *parent,
-              const char    *key,
-              GError       **error)
+check_record (JsonNode              *record,
+              const CmioJsonMember  *members,
+              const char            *parent,
+              const char            *key,
+              GError               **error)
 {
-  JsonObject *object;
+  const CmioJsonMember *member;
+  g_autofree char *problem = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *member_path = NULL;
 
   if (record == NULL || !JSON_NODE_HOLDS_OBJECT (record))
     {
-      g_autofree char *path = path_of (parent, key);
-
+      path = path_of (parent, key);
       return fail (error, path, _("must be an object, not %s"), cmio_json_type_name (record));
     }
 
-  object = json_node_get_object (record);
-  for (const Member *member = members; member->name != NULL; member++)
-    {
-      JsonNode *node = json_object_get_member (object, member->name);
-      g_autofree char *problem = NULL;
+  member = cmio_json_check_members (json_node_get_object (record), members, member_problem, &problem);
+  if (member == NULL)
+    return TRUE;
 
-      if (node == NULL)
-        {
-          if (member->required)
-            {
-              g_autofree char *path = path_of (parent, key);
+  path = path_of (parent, key);
+  if (problem == NULL)
+    return fail (error, path, _("has no \"%s\""), member->name);
 
-              return fail (error, path, _("has no \"%s\""), member->name);
-            }
-          continue;
-        }
-
-      if ((problem = member_problem (node, member)) != NULL)
-        {
-          g_autofree char *path = path_of (parent, key);
-          g_autofree char *member_path = path_join (path, member->name);
-
-          return fail (error, member_path, "%s", problem);
-        }
-    }
-
-  return TRUE;
+  member_path = cmio_json_path_join (path, member->name);
+  return fail (error, member_path, "%s", problem);
 }
 
-static const Member profile_members[] = {
+static const CmioJsonMember profile_members[] = {
   { "name", KIND_STRING, FALSE, TRUE },
   { "role", KIND_STRING, FALSE, TRUE },
   { "organization", KIND_STRING, FALSE, TRUE },
@@ -246,21 +211,21 @@ static const Member profile_members[] = {
   { NULL }
 };
 
-static const Member chapter_members[] = {
+static const CmioJsonMember chapter_members[] = {
   { "read", KIND_BOOLEAN, FALSE, FALSE },
   { "read_at", KIND_TIMESTAMP, FALSE, TRUE },
   { "position", KIND_FRACTION, FALSE, TRUE },
   { NULL }
 };
 
-static const Member item_members[] = {
+static const CmioJsonMember item_members[] = {
   { "done", KIND_BOOLEAN, FALSE, FALSE },
   { "done_at", KIND_TIMESTAMP, FALSE, TRUE },
   { "evidence", KIND_TEXT, FALSE, TRUE },
   { NULL }
 };
 
-static const Member mentor_members[] = {
+static const CmioJsonMember mentor_members[] = {
   { "status", KIND_STATUS, TRUE, FALSE },
   { "comment", KIND_TEXT, FALSE, TRUE },
   { "by", KIND_STRING, FALSE, TRUE },
@@ -268,7 +233,7 @@ static const Member mentor_members[] = {
   { NULL }
 };
 
-static const Member custom_item_members[] = {
+static const CmioJsonMember custom_item_members[] = {
   { "id", KIND_ID, TRUE, FALSE },
   { "chapter", KIND_ID, TRUE, FALSE },
   { "text", KIND_STRING, TRUE, FALSE },
@@ -278,7 +243,7 @@ static const Member custom_item_members[] = {
   { NULL }
 };
 
-static const Member note_members[] = {
+static const CmioJsonMember note_members[] = {
   { "id", KIND_ID, TRUE, FALSE },
   { "chapter", KIND_ID, FALSE, TRUE },
   { "title", KIND_STRING, FALSE, TRUE },
@@ -288,7 +253,7 @@ static const Member note_members[] = {
   { NULL }
 };
 
-static const Member assessment_members[] = {
+static const CmioJsonMember assessment_members[] = {
   { "id", KIND_ID, TRUE, FALSE },
   { "started_at", KIND_TIMESTAMP, FALSE, TRUE },
   { "completed_at", KIND_TIMESTAMP, TRUE, FALSE },
@@ -296,7 +261,7 @@ static const Member assessment_members[] = {
   { NULL }
 };
 
-static const Member draft_members[] = {
+static const CmioJsonMember draft_members[] = {
   { "id", KIND_ID, TRUE, FALSE },
   { "started_at", KIND_TIMESTAMP, FALSE, TRUE },
   { "content_version", KIND_STRING, FALSE, TRUE },
@@ -304,19 +269,19 @@ static const Member draft_members[] = {
   { NULL }
 };
 
-static const Member rating_members[] = {
+static const CmioJsonMember rating_members[] = {
   { "level", KIND_LEVEL, FALSE, TRUE },
   { "comment", KIND_TEXT, FALSE, TRUE },
   { NULL }
 };
 
-static const Member export_members[] = {
+static const CmioJsonMember export_members[] = {
   { "export_id", KIND_STRING, TRUE, FALSE },
   { "exported_at", KIND_TIMESTAMP, TRUE, FALSE },
   { NULL }
 };
 
-static const Member review_members[] = {
+static const CmioJsonMember review_members[] = {
   { "id", KIND_ID, TRUE, FALSE },
   { "export_id", KIND_STRING, TRUE, FALSE },
   { "mentor", KIND_STRING, FALSE, TRUE },
@@ -332,7 +297,7 @@ check_ratings (JsonNode    *assessment,
                GError     **error)
 {
   JsonNode *ratings = json_object_get_member (json_node_get_object (assessment), "ratings");
-  g_autofree char *ratings_path = path_join (path, "ratings");
+  g_autofree char *ratings_path = cmio_json_path_join (path, "ratings");
   JsonObjectIter iter;
   const char *id;
   JsonNode *rating;
@@ -352,7 +317,7 @@ check_ratings (JsonNode    *assessment,
 
           if (!cmio_content_id_is_valid (id))
             {
-              g_autofree char *rating_path = path_join (ratings_path, quoted);
+              g_autofree char *rating_path = cmio_json_path_join (ratings_path, quoted);
 
               return fail (error, rating_path, _("is not a valid competency id"));
             }
@@ -365,11 +330,11 @@ check_ratings (JsonNode    *assessment,
 
 /* The map of chapter or item states: ids to records. */
 static gboolean
-check_map (JsonNode      *map,
-           const Member  *members,
-           const char    *path,
-           JsonObject   **out,
-           GError       **error)
+check_map (JsonNode              *map,
+           const CmioJsonMember  *members,
+           const char            *path,
+           JsonObject           **out,
+           GError               **error)
 {
   JsonObjectIter iter;
   const char *id;
@@ -396,7 +361,7 @@ check_map (JsonNode      *map,
         {
           /* Again, with the path this time, for the message. */
           g_autofree char *quoted = g_strdup_printf ("\"%.40s\"", id);
-          g_autofree char *record_path = path_join (path, quoted);
+          g_autofree char *record_path = cmio_json_path_join (path, quoted);
 
           if (!cmio_content_id_is_valid (id))
             return fail (error, record_path, _("is not a valid id"));
@@ -415,12 +380,12 @@ check_map (JsonNode      *map,
 
 /* A list of records; with @key, one whose @key members are unique. */
 static gboolean
-check_list (JsonNode      *list,
-            const Member  *members,
-            const char    *path,
-            const char    *key,
-            GPtrArray     *out,
-            GError       **error)
+check_list (JsonNode              *list,
+            const CmioJsonMember  *members,
+            const char            *path,
+            const char            *key,
+            GPtrArray             *out,
+            GError               **error)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *array;
@@ -441,7 +406,7 @@ check_list (JsonNode      *list,
           (key != NULL && !g_hash_table_add (ids, (gpointer) cmio_record_get_string (record, key))))
         {
           g_autofree char *index = g_strdup_printf ("%u", i + 1);
-          g_autofree char *record_path = path_join (path, index);
+          g_autofree char *record_path = cmio_json_path_join (path, index);
 
           if (!check_record (record, members, path, index, error))
             return FALSE;

@@ -288,17 +288,10 @@ typedef enum
   TYPE_LIST,
 } Type;
 
-typedef struct
-{
-  const char *name;
-  Type type;
-  gboolean required;
-  gboolean nullable;
-} Member;
-
+/* A CmioJsonValueCheck for the Type of a member. */
 static char *
 value_problem (JsonNode *node,
-               Type      type)
+               int       type)
 {
   const char *text;
   g_autofree char *shown = NULL;
@@ -348,57 +341,38 @@ value_problem (JsonNode *node,
     }
 }
 
-static char *
-path_join (const char *path,
-           const char *member)
-{
-  return path ? g_strdup_printf ("%s › %s", path, member) : g_strdup (member);
-}
-
 /* Checks the object at @path (NULL for the top level). */
 static char *
-members_problem (JsonNode     *node,
-                 const Member *members,
-                 const char   *path)
+members_problem (JsonNode             *node,
+                 const CmioJsonMember *members,
+                 const char           *path)
 {
-  JsonObject *object;
+  const CmioJsonMember *member;
+  g_autofree char *problem = NULL;
+  g_autofree char *member_path = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return g_strdup_printf (_("%s: must be an object, not %s"), path, cmio_json_type_name (node));
 
-  object = json_node_get_object (node);
-  for (const Member *member = members; member->name != NULL; member++)
-    {
-      JsonNode *value = json_object_get_member (object, member->name);
-      g_autofree char *problem = NULL;
-      g_autofree char *member_path = NULL;
+  member = cmio_json_check_members (json_node_get_object (node), members, value_problem, &problem);
+  if (member == NULL)
+    return NULL;
+  if (problem == NULL && path == NULL)
+    return g_strdup_printf (_("it has no “%s”"), member->name);
+  if (problem == NULL)
+    return g_strdup_printf (_("%s: has no “%s”"), path, member->name);
 
-      if (value == NULL && !member->required)
-        continue;
-      if (value == NULL && path == NULL)
-        return g_strdup_printf (_("it has no “%s”"), member->name);
-      if (value == NULL)
-        return g_strdup_printf (_("%s: has no “%s”"), path, member->name);
-      if (JSON_NODE_HOLDS_NULL (value) && member->nullable)
-        continue;
-
-      if ((problem = value_problem (value, member->type)) != NULL)
-        {
-          member_path = path_join (path, member->name);
-          return g_strdup_printf ("%s: %s", member_path, problem);
-        }
-    }
-
-  return NULL;
+  member_path = cmio_json_path_join (path, member->name);
+  return g_strdup_printf ("%s: %s", member_path, problem);
 }
 
 /* Checks every object of the list @name of @root, and that their ids are
  * unique when @unique. */
 static char *
-list_problem (JsonObject   *root,
-              const char   *name,
-              const Member *members,
-              gboolean      unique)
+list_problem (JsonObject           *root,
+              const char           *name,
+              const CmioJsonMember *members,
+              gboolean              unique)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *list = cmio_json_get_array (root, name);
@@ -407,7 +381,7 @@ list_problem (JsonObject   *root,
     {
       JsonNode *element = json_array_get_element (list, i);
       g_autofree char *index = g_strdup_printf ("%u", i + 1);
-      g_autofree char *path = path_join (name, index);
+      g_autofree char *path = cmio_json_path_join (name, index);
       char *problem = members_problem (element, members, path);
       const char *id;
 
@@ -430,9 +404,9 @@ list_problem (JsonObject   *root,
 }
 
 static char *
-object_problem (JsonObject   *root,
-                const char   *name,
-                const Member *members)
+object_problem (JsonObject           *root,
+                const char           *name,
+                const CmioJsonMember *members)
 {
   JsonNode *node = json_object_get_member (root, name);
 
@@ -451,7 +425,7 @@ export_id_problem (JsonObject *root)
 }
 
 /* The profile a review copies from its export: so the same checks. */
-static const Member profile_members[] = {
+static const CmioJsonMember profile_members[] = {
   { "name", TYPE_SHORT, FALSE, TRUE },
   { "role", TYPE_SHORT, FALSE, TRUE },
   { "organization", TYPE_SHORT, FALSE, TRUE },
@@ -460,7 +434,7 @@ static const Member profile_members[] = {
   { NULL }
 };
 
-static const Member export_members[] = {
+static const CmioJsonMember export_members[] = {
   { "export_id", TYPE_SHORT, TRUE, FALSE },
   { "exported_at", TYPE_SHORT, FALSE, TRUE },
   { "content", TYPE_OBJECT, FALSE, TRUE },
@@ -472,14 +446,14 @@ static const Member export_members[] = {
   { NULL }
 };
 
-static const Member content_members[] = {
+static const CmioJsonMember content_members[] = {
   { "id", TYPE_TEXT, FALSE, TRUE },
   { "title", TYPE_TEXT, FALSE, TRUE },
   { "content_version", TYPE_TEXT, FALSE, TRUE },
   { NULL }
 };
 
-static const Member export_chapter_members[] = {
+static const CmioJsonMember export_chapter_members[] = {
   { "id", TYPE_TEXT, TRUE, FALSE },
   { "number", TYPE_INT, FALSE, FALSE },
   { "title", TYPE_TEXT, FALSE, TRUE },
@@ -487,7 +461,7 @@ static const Member export_chapter_members[] = {
   { NULL }
 };
 
-static const Member export_item_members[] = {
+static const CmioJsonMember export_item_members[] = {
   { "id", TYPE_TEXT, TRUE, FALSE },
   { "text", TYPE_TEXT, TRUE, FALSE },
   { "number", TYPE_TEXT, FALSE, TRUE },
@@ -504,7 +478,7 @@ static const Member export_item_members[] = {
   { NULL }
 };
 
-static const Member export_mentor_members[] = {
+static const CmioJsonMember export_mentor_members[] = {
   { "status", TYPE_STATUS, TRUE, FALSE },
   { "comment", TYPE_TEXT, FALSE, TRUE },
   { "by", TYPE_TEXT, FALSE, TRUE },
@@ -512,7 +486,7 @@ static const Member export_mentor_members[] = {
   { NULL }
 };
 
-static const Member export_note_members[] = {
+static const CmioJsonMember export_note_members[] = {
   { "id", TYPE_TEXT, FALSE, TRUE },
   { "chapter", TYPE_TEXT, FALSE, TRUE },
   { "title", TYPE_TEXT, FALSE, TRUE },
@@ -624,7 +598,7 @@ cmio_export_load (GFile   *file,
 
 /* Reviews */
 
-static const Member review_members[] = {
+static const CmioJsonMember review_members[] = {
   { "export_id", TYPE_SHORT, TRUE, FALSE },
   { "reviewed_at", TYPE_TIMESTAMP, TRUE, FALSE },
   { "mentor", TYPE_OBJECT, TRUE, FALSE },
@@ -635,12 +609,12 @@ static const Member review_members[] = {
   { NULL }
 };
 
-static const Member review_mentor_members[] = {
+static const CmioJsonMember review_mentor_members[] = {
   { "name", TYPE_SHORT, FALSE, TRUE },
   { NULL }
 };
 
-static const Member review_item_members[] = {
+static const CmioJsonMember review_item_members[] = {
   { "id", TYPE_SHORT, TRUE, FALSE },
   { "status", TYPE_STATUS, TRUE, FALSE },
   { "comment", TYPE_LONG, FALSE, TRUE },

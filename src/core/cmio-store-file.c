@@ -26,12 +26,13 @@
 
 /* Writing */
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           gpointer     user_data,
-           GError     **error)
+/* The CmioStoreWriteFunc of the normal way: writes all of @data. */
+gboolean
+cmio_store_write_all (int          fd,
+                      const char  *data,
+                      gsize        length,
+                      gpointer     user_data,
+                      GError     **error)
 {
   while (length > 0)
     {
@@ -169,7 +170,7 @@ cmio_store_write_file (GFile               *file,
   if (fd < 0)
     return cmio_store_set_errno_error (error, _("Cannot create a file in"), folder);
 
-  if (!(write_func ? write_func : write_all) (fd, data, length, user_data, error) ||
+  if (!(write_func ? write_func : cmio_store_write_all) (fd, data, length, user_data, error) ||
       (sync_to_disk && fsync (fd) != 0 && cmio_store_set_errno_error (error, _("Cannot flush"), tmp)))
     {
       close (fd);

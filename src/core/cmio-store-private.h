@@ -13,5 +13,10 @@ G_BEGIN_DECLS
 gboolean cmio_store_set_errno_error (GError     **error,
                                      const char  *what,
                                      const char  *path);
+gboolean cmio_store_write_all       (int          fd,
+                                     const char  *data,
+                                     gsize        length,
+                                     gpointer     user_data,
+                                     GError     **error);
 
 G_END_DECLS
