@@ -32,7 +32,7 @@ then ok "--export writes an export on first use"; else not_ok "--export on first
 mkdir -p "$data"
 printf '%s' '{"format": "cmio-handbook-progress", "version": 1, "items": {"map-reporting-lines": {"done": true}}}' > "$data/progress.json.bak"
 printf '%s' '{"format": "cmio-hand' > "$data/progress.json"
-if "$bin" --export="$tmp/recovered.md" 2>"$tmp/err" && grep -q -- '- \[x\] 1\\.2 ' "$tmp/recovered.md" \
+if "$bin" --export="$tmp/recovered.md" 2>"$tmp/err" && grep -q -- '- \[x\] 1\.2 ' "$tmp/recovered.md" \
    && grep -q "progress.json.corrupt-" "$tmp/err" && ls "$data" | grep -q '^progress.json.corrupt-'
 then ok "--export recovers from the backup, says so on stderr, keeps the damaged file"
 else not_ok "--export after damage: $(cat "$tmp/err")"; fi

@@ -174,8 +174,8 @@ test_export_markdown (Fixture       *fixture,
   g_autofree char *rendered = NULL;
 
   /* Task lists, and user text that stays text when the Markdown is read. */
-  g_assert_nonnull (strstr (markdown, "- [x] 1\\.2 "));
-  g_assert_nonnull (strstr (markdown, "- [ ] 1\\.1 "));
+  g_assert_nonnull (strstr (markdown, "- [x] 1.2 "));
+  g_assert_nonnull (strstr (markdown, "- [ ] 1.1 "));
   rendered = cmio_markdown_to_html (markdown, -1);
   assert_no_markup (rendered);
   g_assert_null (strstr (rendered, "<em>bold</em>"));
@@ -720,34 +720,93 @@ test_hostile_json (Hostile       *hostile,
   }
 }
 
+/* md4c's HTML for a text: what it escapes in text. */
+static char *
+html_text (const char *text)
+{
+  g_autoptr(GString) html = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (html, "&amp;"); break;
+      case '<': g_string_append (html, "&lt;"); break;
+      case '>': g_string_append (html, "&gt;"); break;
+      case '"': g_string_append (html, "&quot;"); break;
+      default: g_string_append_c (html, *p);
+      }
+
+  return g_string_free (g_steal_pointer (&html), FALSE);
+}
+
+/* Each text escaped as the table says, and, read back as a paragraph of
+ * its own by a permissive reader (raw HTML and every GFM extension on),
+ * exactly that text and nothing more: no link, no list, no emphasis. */
 static void
 test_markdown_escape (void)
 {
   static const struct {
     const char *text;
     const char *escaped;
+    const char *read;   /* what a reader shows, where it is not the text */
   } cases[] = {
     { NULL, "" },
     { "", "" },
     { "plain words", "plain words" },
-    { "a.b", "a\\.b" },
-    { "www.e.com", "www\\.e\\.com" },
-    { "http://e.com", "http\\:\\/\\/e\\.com" },
-    { "<b>", "\\<b\\>" },
-    { "&amp;", "\\&amp\\;" },
-    { "two\nlines\r\nand\ttab", "two lines and tab" },
-    { "\x01\x1b\x7f", "␁␛␡" },
-    { "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "a b c" },
-    { "c1 \xc2\x85 \xc2\x9f", "c1 \xef\xbf\xbd \xef\xbf\xbd" },
-    { "bad \xff byte", "bad \xef\xbf\xbd byte" },
+    { "CMIO vs. CIO: the day-to-day (50%), a/b {c} ^d $e, f? g! = h; \"i\" 'j'",
+      "CMIO vs. CIO: the day-to-day (50%), a/b {c} ^d $e, f? g! = h; \"i\" 'j'" },
+    { "a.b", "a.b" },
+    { "www.e.com", "www\\.e.com" },
+    { "see WWW.E.COM", "see WWW\\.E.COM" },
+    { "http://e.com and ftp://e.org", "http\\://e.com and ftp\\://e.org" },
+    { "mail a@e.com", "mail a\\@e.com" },
+    { "<b> and <http://e.com>", "\\<b> and \\<http\\://e.com>" },
+    { "&amp; &#38; &#x26; &nbsp", "\\&amp; \\&\\#38; \\&\\#x26; &nbsp" },
+    { "Q&A, R&D; & so on", "Q&A, R\\&D; & so on" },
+    { "- item", "\\- item" },
+    { "+ item", "\\+ item" },
+    { "* item", "\\* item" },
+    { "1. one", "1\\. one" },
+    { "12) twelve", "12\\) twelve" },
+    { "3.", "3\\." },
+    { "1.1 and 3.5", "1.1 and 3.5" },
+    { "1234567890. ten digits", "1234567890. ten digits" },
+    { "> quote", "\\> quote" },
+    { "a > b - c + d = e 1. f", "a > b - c + d = e 1. f" },
+    { "===", "\\===" },
+    { "---", "\\---" },
+    { "# heading #", "\\# heading \\#" },
+    { "*em* _em_ `code` ~~del~~", "\\*em\\* \\_em\\_ \\`code\\` \\~\\~del\\~\\~" },
+    { "[a](javascript:x) ![i](x.png)", "\\[a\\](javascript:x) !\\[i\\](x.png)" },
+    { "a | b", "a \\| b" },
+    { "back\\slash \\", "back\\\\slash \\\\" },
+    { "two\nlines\r\nand\ttab", "two lines and tab", "two lines and tab" },
+    { "\x01\x1b\x7f", "␁␛␡", "␁␛␡" },
+    { "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "a b c", "a b c" },
+    { "c1 \xc2\x85 \xc2\x9f", "c1 \xef\xbf\xbd \xef\xbf\xbd", "c1 \xef\xbf\xbd \xef\xbf\xbd" },
+    { "bad \xff byte", "bad \xef\xbf\xbd byte", "bad \xef\xbf\xbd byte" },
     { "é “quoted” ü", "é “quoted” ü" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *escaped = cmio_markdown_escape (cases[i].text);
+      g_autoptr(GString) read = g_string_new (NULL);
+      g_autofree char *expected = NULL;
 
       g_assert_cmpstr (escaped, ==, cases[i].escaped);
+
+      md_html (escaped, strlen (escaped), append_md, read,
+               MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS, 0);
+      if (*escaped == '\0')
+        expected = g_strdup ("");
+      else
+        {
+          g_autofree char *shown = html_text (cases[i].read != NULL ? cases[i].read : cases[i].text);
+
+          expected = g_strdup_printf ("<p>%s</p>\n", shown);
+        }
+      g_assert_cmpstr (read->str, ==, expected);
     }
 }
 

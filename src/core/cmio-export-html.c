@@ -49,8 +49,8 @@ static const char html_style[] =
   "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /* What g_markup_escape_text() escapes, and "=". */
-static const char * const html_escapes[128] = {
-  ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;", ['\''] = "&#39;", ['='] = "&#61;",
+static const CmioExportEscapes html_escapes = {
+  .table = { ['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;", ['\''] = "&#39;", ['='] = "&#61;" },
 };
 
 static void
@@ -58,7 +58,7 @@ append_text_full (GString    *out,
                   const char *text,
                   gboolean    multiline)
 {
-  cmio_export_append_text (out, text, multiline, html_escapes);
+  cmio_export_append_text (out, text, multiline, &html_escapes);
 }
 
 /* Text on one line: line breaks become spaces. */
@@ -149,7 +149,7 @@ append_item (GString         *out,
     }
 
   g_string_append (out, "<div class=\"meta\">");
-  cmio_export_append_format (out, words->target, target, html_escapes);
+  cmio_export_append_format (out, words->target, target, &html_escapes);
   if (done_at != NULL)
     {
       char date[11] = "";
@@ -161,14 +161,14 @@ append_item (GString         *out,
       g_string_append (out, " · ");
       if (late)
         g_string_append (out, "<span class=\"late\">");
-      cmio_export_append_format (out, words->done_on, done_at, html_escapes);
+      cmio_export_append_format (out, words->done_on, done_at, &html_escapes);
       if (late)
         g_string_append (out, "</span>");
     }
   g_string_append (out, " · ");
   cmio_export_append_format (out, words->owner,
                              cmio_export_words_owner (&words->common, cmio_json_get_string (item, "owner")),
-                             html_escapes);
+                             &html_escapes);
   g_string_append (out, "</div>");
 
   if (evidence != NULL && *evidence != '\0')
@@ -219,7 +219,7 @@ append_chapter (GString       *out,
   const ItemWords *words = data;
 
   g_string_append (out, "<section class=\"chapter\"><div class=\"keep\"><h2>");
-  cmio_export_append_printf (out, html_escapes, "%u. %s", cmio_json_get_uint (chapter, "number"),
+  cmio_export_append_printf (out, &html_escapes, "%u. %s", cmio_json_get_uint (chapter, "number"),
                              cmio_json_get_string (chapter, "title"));
   g_string_append (out, "</h2>");
 
@@ -352,10 +352,10 @@ append_assessment (GString    *out,
   if (completed != NULL)
     {
       /* Translators: in the printed export; %s is a date like 2026-11-27 */
-      cmio_export_append_printf (out, html_escapes, _("Completed %s"), completed);
+      cmio_export_append_printf (out, &html_escapes, _("Completed %s"), completed);
       g_string_append (out, ". ");
     }
-  cmio_export_append_scores (out, assessment, "<br>", html_escapes);
+  cmio_export_append_scores (out, assessment, "<br>", &html_escapes);
   g_string_append (out, "</p>");
   append_chart (out, assessment, domains);
   g_string_append (out, "</div>\n");
@@ -374,7 +374,7 @@ append_assessment (GString    *out,
       g_string_append (out, "<tr>");
       append_element (out, "td", cmio_json_get_string (domain, "title"));
       g_string_append (out, "<td class=\"num\">");
-      cmio_export_append_mean (out, domain, html_escapes);
+      cmio_export_append_mean (out, domain, &html_escapes);
       g_string_append (out, "</td>");
       append_count_cell (out, cmio_json_get_uint (domain, "answered"));
       append_count_cell (out, cmio_json_get_uint (domain, "not_sure"));
@@ -404,7 +404,7 @@ append_assessment (GString    *out,
       g_string_append (out, "<td class=\"level\">");
       if (cmio_json_get_number (competency, "level", &level))
         /* Translators: a self-assessment level, like "4 of 5" */
-        cmio_export_append_printf (out, html_escapes, _("%d of 5"), (int) level);
+        cmio_export_append_printf (out, &html_escapes, _("%d of 5"), (int) level);
       else if (cmio_json_get_true (competency, "answered"))
         append_text (out, _("Not sure"));
       else
@@ -449,13 +449,13 @@ append_note (GString    *out,
   if (chapter != NULL)
     {
       /* Translators: in the printed export, which chapter a note is about */
-      cmio_export_append_printf (out, html_escapes, _("Chapter: %s"), chapter);
+      cmio_export_append_printf (out, &html_escapes, _("Chapter: %s"), chapter);
       if (updated != NULL)
         g_string_append (out, " · ");
     }
   if (updated != NULL)
     /* Translators: in the printed export; %s is a date like 2026-11-27 */
-    cmio_export_append_printf (out, html_escapes, _("Updated %s"), updated);
+    cmio_export_append_printf (out, &html_escapes, _("Updated %s"), updated);
   if (!cmio_json_get_true (note, "shared"))
     {
       g_string_append (out, " · <span class=\"private\">");
@@ -498,7 +498,7 @@ append_head (GString    *out,
   cmio_export_append_fields (out, root, append_field);
   g_string_append (out, "</dl><p>");
   /* Translators: in the export's header */
-  cmio_export_append_printf (out, html_escapes, _("%u of %u items done"), n_done, n_items);
+  cmio_export_append_printf (out, &html_escapes, _("%u of %u items done"), n_done, n_items);
   g_string_append (out, "</p></header>\n");
 }
 

@@ -15,28 +15,81 @@
  * goes through cmio_markdown_escape(); only this file's own literals are
  * Markdown. */
 
-/* Every ASCII punctuation character, backslashed. */
-static const char * const markdown_escapes[128] = {
-  ['!'] = "\\!", ['"'] = "\\\"", ['#'] = "\\#", ['$'] = "\\$", ['%'] = "\\%", ['&'] = "\\&",
-  ['\''] = "\\'", ['('] = "\\(", [')'] = "\\)", ['*'] = "\\*", ['+'] = "\\+", [','] = "\\,",
-  ['-'] = "\\-", ['.'] = "\\.", ['/'] = "\\/", [':'] = "\\:", [';'] = "\\;", ['<'] = "\\<",
-  ['='] = "\\=", ['>'] = "\\>", ['?'] = "\\?", ['@'] = "\\@", ['['] = "\\[", ['\\'] = "\\\\",
-  [']'] = "\\]", ['^'] = "\\^", ['_'] = "\\_", ['`'] = "\\`", ['{'] = "\\{", ['|'] = "\\|",
-  ['}'] = "\\}", ['~'] = "\\~",
+/* Whether the character at @p needs a backslash where it stands, in a
+ * text from @start to @end that may begin a line. */
+static gboolean
+markdown_in_context (const char *start,
+                     const char *p,
+                     const char *end)
+{
+  const char *q;
+
+  switch (*p)
+    {
+    case '&':   /* an entity: "&amp;", "&#38;", "&#x26;" */
+      q = p + 1;
+      if (q < end && *q == '#')
+        q++;
+      if (q < end && q > p + 1 && (*q == 'x' || *q == 'X'))
+        q++;
+      for (start = q; q < end && g_ascii_isalnum (*q); q++)
+        ;
+      return q > start && q < end && *q == ';';
+
+    case ':':   /* GFM's autolink "http://…" */
+      return end - p >= 3 && p[1] == '/' && p[2] == '/';
+
+    case '.':   /* GFM's autolink "www.…", or an ordered list "1. " */
+      if (p - start >= 3 && g_ascii_strncasecmp (p - 3, "www", 3) == 0)
+        return TRUE;
+      G_GNUC_FALLTHROUGH;
+    case ')':   /* an ordered list "1) " */
+      for (q = start; q < p && g_ascii_isdigit (*q); q++)
+        ;
+      return q == p && p > start && p - start <= 9 &&
+             (p + 1 == end || p[1] == ' ' || p[1] == '\t');
+
+    case '-':   /* a list, a thematic break, a setext heading's line */
+    case '+':   /* a list */
+    case '=':   /* a setext heading's line */
+    case '>':   /* a block quote */
+      return p == start;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* Backslashed wherever they stand: they make emphasis, code, links and
+ * images, raw HTML and autolinks, headings, strikethrough and tables, or
+ * GFM's e-mail autolinks ("@"). The rest only where markdown_in_context()
+ * says; other punctuation means nothing in a line of text. */
+static const CmioExportEscapes markdown_escapes = {
+  .table = {
+    ['\\'] = "\\\\", ['`'] = "\\`", ['*'] = "\\*", ['_'] = "\\_", ['['] = "\\[", [']'] = "\\]",
+    ['<'] = "\\<", ['#'] = "\\#", ['~'] = "\\~", ['|'] = "\\|", ['@'] = "\\@",
+  },
+  .contextual = {
+    ['&'] = TRUE, [':'] = TRUE, ['.'] = TRUE, [')'] = TRUE,
+    ['-'] = TRUE, ['+'] = TRUE, ['='] = TRUE, ['>'] = TRUE,
+  },
+  .in_context = markdown_in_context,
 };
 
 /**
  * cmio_markdown_escape:
  * @text: (nullable): plain text
  *
- * Makes @text safe to put in Markdown as text, on one line: every ASCII
- * punctuation character gets a backslash, so that nothing in it is read as
- * emphasis, a link or an image, an autolink (with GFM's extension too:
- * "www\.", "http\:\/\/" and "a\@b" are no longer what it looks for), an
- * entity, a heading, a list, raw HTML or a table. Line breaks (also
- * U+2028 and U+2029) and tabs become spaces; other control characters
- * become their visible Control Pictures (see cmio_export_clean_text()),
- * so none reaches the file raw.
+ * Makes @text safe to put in Markdown as text, on one line, which it may
+ * begin: a backslash goes before each ASCII punctuation character that
+ * Markdown (CommonMark, and GitHub's tables, strikethrough and autolinks)
+ * would read there, so that nothing in it is read as emphasis, code, a
+ * link or an image, an autolink ("www\.", "http\://", "a\@b"), an
+ * entity, raw HTML, a heading, a list, a block quote or a table. Other
+ * punctuation stays as it is, so that the file reads well as text. Line
+ * breaks (also U+2028 and U+2029) and tabs become spaces; other control
+ * characters become their visible Control Pictures (see
+ * cmio_export_clean_text()), so none reaches the file raw.
  *
  * Returns: (transfer full): the escaped text
  */
@@ -45,7 +98,7 @@ cmio_markdown_escape (const char *text)
 {
   GString *out = g_string_sized_new (text != NULL ? strlen (text) + 16 : 0);
 
-  cmio_export_append_text (out, text, FALSE, markdown_escapes);
+  cmio_export_append_text (out, text, FALSE, &markdown_escapes);
   return g_string_free (out, FALSE);
 }
 
@@ -53,7 +106,7 @@ static void
 append_text (GString    *out,
              const char *text)
 {
-  cmio_export_append_text (out, text, FALSE, markdown_escapes);
+  cmio_export_append_text (out, text, FALSE, &markdown_escapes);
 }
 
 /* "Label: value", a line of a block that keeps its line breaks. */
@@ -108,7 +161,7 @@ append_item (GString         *out,
   append_text (out, cmio_json_get_string (item, "text"));
   g_string_append (out, " — ");
   cmio_export_append_format (out, words->due, cmio_json_get_string (item, "target_date"),
-                             markdown_escapes);
+                             &markdown_escapes);
   g_string_append (out, ", ");
   append_text (out, cmio_export_words_owner (&words->common, cmio_json_get_string (item, "owner")));
   if (!cmio_json_get_true (item, "required"))
@@ -121,7 +174,7 @@ append_item (GString         *out,
       char date[11];
 
       g_string_append (out, ", ");
-      cmio_export_append_format (out, words->done_on, cmio_export_date (done_at, date), markdown_escapes);
+      cmio_export_append_format (out, words->done_on, cmio_export_date (done_at, date), &markdown_escapes);
     }
   g_string_append_c (out, '\n');
 
@@ -196,7 +249,7 @@ append_assessment (GString    *out,
   append_text (out, _("Self-assessment"));
   g_string_append (out, "\n\n");
   append_field (out, _("Completed"), cmio_export_date (cmio_json_get_string (assessment, "completed_at"), date));
-  cmio_export_append_scores (out, assessment, "  \n", markdown_escapes);
+  cmio_export_append_scores (out, assessment, "  \n", &markdown_escapes);
   g_string_append (out, "\n\n### ");
   append_text (out, _("Scores by domain"));
   g_string_append (out, "\n\n");
@@ -211,7 +264,7 @@ append_assessment (GString    *out,
       g_string_append (out, "- ");
       append_text (out, cmio_json_get_string (domain, "title"));
       g_string_append (out, ": ");
-      cmio_export_append_mean (out, domain, markdown_escapes);
+      cmio_export_append_mean (out, domain, &markdown_escapes);
       g_string_append_c (out, '\n');
     }
 
@@ -258,7 +311,7 @@ append_head (GString    *out,
   cmio_export_append_fields (out, root, append_field);
   g_string_append_c (out, '\n');
   /* Translators: in the export's header */
-  cmio_export_append_printf (out, markdown_escapes, _("%u of %u items done"), n_done, n_items);
+  cmio_export_append_printf (out, &markdown_escapes, _("%u of %u items done"), n_done, n_items);
   g_string_append_c (out, '\n');
 }
 
@@ -269,7 +322,7 @@ append_chapter (GString       *out,
                 gconstpointer  words)
 {
   g_string_append (out, "\n## ");
-  cmio_export_append_printf (out, markdown_escapes, "%u. %s", cmio_json_get_uint (chapter, "number"),
+  cmio_export_append_printf (out, &markdown_escapes, "%u. %s", cmio_json_get_uint (chapter, "number"),
                              cmio_json_get_string (chapter, "title"));
   g_string_append (out, "\n\n");
   if (items == NULL || items->len == 0)

@@ -101,23 +101,35 @@ gboolean    cmio_export_get_mark              (JsonObject     *item,
  * become spaces. Nothing else changes. */
 char       *cmio_export_clean_text            (const char  *text,
                                                gboolean     multiline);
-/* The same, appended to @out, and each printable ASCII character c for
- * which @escapes (nullable, 128 entries) has escapes[c] replaced by that. */
+/* How a writer escapes printable ASCII text: each character c for which
+ * @table has table[c] is replaced by that; where @in_context is not NULL,
+ * it is asked about each character c marked in @contextual, and one it
+ * answers TRUE for gets a backslash. @start is where the text begins (a
+ * line may begin there), @p the character, @end the text's end. */
+typedef struct {
+  const char *table[128];
+  gboolean    contextual[128];
+  gboolean  (*in_context) (const char *start,
+                           const char *p,
+                           const char *end);
+} CmioExportEscapes;
+
+/* The same, appended to @out, and escaped by @escapes (nullable). */
 void        cmio_export_append_text           (GString            *out,
                                                const char         *text,
                                                gboolean            multiline,
-                                               const char * const *escapes);
+                                               const CmioExportEscapes *escapes);
 /* @format (a translation, say) with its "%s" replaced by @arg, on one
  * line, escaped as cmio_export_append_text() does. */
 void        cmio_export_append_format         (GString            *out,
                                                const char         *format,
                                                const char         *arg,
-                                               const char * const *escapes);
+                                               const CmioExportEscapes *escapes);
 
 /* The printf of @format, on one line, escaped as cmio_export_append_text()
  * does. */
 void        cmio_export_append_printf         (GString            *out,
-                                               const char * const *escapes,
+                                               const CmioExportEscapes *escapes,
                                                const char         *format,
                                                ...) G_GNUC_PRINTF (3, 4);
 
@@ -135,10 +147,10 @@ void        cmio_export_append_fields         (GString             *out,
 void        cmio_export_append_scores         (GString            *out,
                                                JsonObject         *assessment,
                                                const char         *separator,
-                                               const char * const *escapes);
+                                               const CmioExportEscapes *escapes);
 /* A domain's mean score, or that it has no answers, escaped. */
 void        cmio_export_append_mean           (GString            *out,
                                                JsonObject         *domain,
-                                               const char * const *escapes);
+                                               const CmioExportEscapes *escapes);
 
 G_END_DECLS

@@ -634,7 +634,7 @@ void
 cmio_export_append_scores (GString            *out,
                            JsonObject         *assessment,
                            const char         *separator,
-                           const char * const *escapes)
+                           const CmioExportEscapes *escapes)
 {
   JsonObject *counts = cmio_json_get_object (assessment, "counts");
   double mean = 0.0;
@@ -659,7 +659,7 @@ cmio_export_append_scores (GString            *out,
 void
 cmio_export_append_mean (GString            *out,
                          JsonObject         *domain,
-                         const char * const *escapes)
+                         const CmioExportEscapes *escapes)
 {
   double mean = 0.0;
 
@@ -690,7 +690,7 @@ append_text_len (GString            *out,
                  const char         *text,
                  gsize               length,
                  gboolean            multiline,
-                 const char * const *escapes)
+                 const CmioExportEscapes *escapes)
 {
   const char *p = text;
   const char *end = p + length;
@@ -702,7 +702,10 @@ append_text_len (GString            *out,
       const char *replacement = NULL;
       gsize length = 1;
 
-      if (c >= 0x20 && c < 0x7F && (escapes == NULL || escapes[c] == NULL))
+      if (c >= 0x20 && c < 0x7F &&
+          (escapes == NULL ||
+           (escapes->table[c] == NULL &&
+            !(escapes->contextual[c] && escapes->in_context (text, p, end)))))
         {
           p++;
           continue;
@@ -736,8 +739,16 @@ append_text_len (GString            *out,
         replacement = multiline ? "\t" : " ";
       else if (c < 0x20 || c == 0x7F)
         replacement = NULL;   /* a Control Picture, below */
+      else if (escapes->table[c] != NULL)
+        replacement = escapes->table[c];
       else
-        replacement = escapes[c];
+        {
+          /* Where it stands, it needs a backslash before it. */
+          g_string_append_len (out, run, p - run);
+          g_string_append_c (out, '\\');
+          run = p++;
+          continue;
+        }
 
       g_string_append_len (out, run, p - run);
       if (replacement != NULL)
@@ -755,7 +766,7 @@ void
 cmio_export_append_text (GString            *out,
                          const char         *text,
                          gboolean            multiline,
-                         const char * const *escapes)
+                         const CmioExportEscapes *escapes)
 {
   if (text != NULL)
     append_text_len (out, text, strlen (text), multiline, escapes);
@@ -768,7 +779,7 @@ void
 cmio_export_append_format (GString            *out,
                            const char         *format,
                            const char         *arg,
-                           const char * const *escapes)
+                           const CmioExportEscapes *escapes)
 {
   const char *directive = strstr (format, "%s");
 
@@ -788,7 +799,7 @@ cmio_export_append_format (GString            *out,
 
 void
 cmio_export_append_printf (GString            *out,
-                           const char * const *escapes,
+                           const CmioExportEscapes *escapes,
                            const char         *format,
                            ...)
 {
