@@ -11,6 +11,7 @@
 
 #include "cmio-application.h"
 #include "cmio-test-util.h"
+#include "cmio-checklist-page.h"
 #include "cmio-preferences-window.h"
 #include "cmio-note-editor.h"
 #include "cmio-reader-view.h"
@@ -48,6 +49,9 @@ typedef struct {
   gboolean painted;
   gboolean web_view_before;
   gboolean svg_loader_before;
+  gboolean checklist_before;
+  gboolean loaded;
+  gboolean checklist_at_load;
 } FirstFrame;
 
 /* Whether this process has mapped a shared library whose file name
@@ -68,6 +72,23 @@ first_frame_cb (CmioWindow *window,
   first->painted = TRUE;
   first->web_view_before = cmio_test_find_descendant (GTK_WIDGET (window), WEBKIT_TYPE_WEB_VIEW) != NULL;
   first->svg_loader_before = library_mapped ("libpixbufloader-svg");
+  first->checklist_before = cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_CHECKLIST_PAGE) != NULL;
+}
+
+static void
+reader_loaded_cb (CmioReaderView *reader,
+                  FirstFrame     *first)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (reader), CMIO_TYPE_WINDOW);
+
+  first->loaded = TRUE;
+  first->checklist_at_load = cmio_test_find_descendant (window, CMIO_TYPE_CHECKLIST_PAGE) != NULL;
+}
+
+static gboolean
+checklist_page_made (gpointer window)
+{
+  return cmio_test_find_descendant (window, CMIO_TYPE_CHECKLIST_PAGE) != NULL;
 }
 
 static gboolean
@@ -83,19 +104,21 @@ note_highlighting (gpointer editor)
 }
 
 /* What may slow the first frame waits for it: WebKit starts right after
- * it, loading the chapter "Continue Reading" opens, and the note editor's
- * highlighting once a chapter is on screen. The overview's app icon comes
- * as a PNG, so no SVG loader is loaded for it. Runs first, on a new window. */
+ * it, loading the chapter "Continue Reading" opens; the whole checklist is
+ * made once that chapter has loaded, and the note editor's highlighting
+ * once a chapter is on screen. The overview's app icon comes as a PNG, so
+ * no SVG loader is loaded for it. Runs first, on a new window. */
 static void
 test_window_startup_order (void)
 {
-  FirstFrame first = { FALSE, FALSE, FALSE };
+  FirstFrame first = { FALSE, };
   CmioWindow *window = cmio_test_main_window (app);
   CmioReaderView *reader;
   CmioNoteEditor *note;
 
   g_signal_connect (window, "first-frame", G_CALLBACK (first_frame_cb), &first);
   reader = CMIO_READER_VIEW (cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_READER_VIEW));
+  g_signal_connect (reader, "loaded", G_CALLBACK (reader_loaded_cb), &first);
   note = CMIO_NOTE_EDITOR (cmio_test_find_descendant (GTK_WIDGET (window), CMIO_TYPE_NOTE_EDITOR));
   g_assert_false (first.painted);
   g_assert_null (cmio_test_find_descendant (GTK_WIDGET (window), WEBKIT_TYPE_WEB_VIEW));
@@ -104,6 +127,7 @@ test_window_startup_order (void)
   g_assert_true (cmio_test_wait_for (first_frame_painted, &first, 10000));
   g_assert_false (first.web_view_before);
   g_assert_false (first.svg_loader_before);
+  g_assert_false (first.checklist_before);
   g_assert_nonnull (cmio_test_find_descendant (GTK_WIDGET (window), WEBKIT_TYPE_WEB_VIEW));
   g_assert_cmpstr (cmio_chapter_get_id (cmio_reader_view_get_chapter (reader)), ==, "what-is-a-cmio");
   g_assert_cmpstr (cmio_window_get_page (window), ==, "overview");
@@ -111,9 +135,13 @@ test_window_startup_order (void)
   /* "ready" is painted text, so the chapter must be on screen. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.continue-reading", NULL));
   g_assert_true (cmio_test_wait_for (reader_ready, reader, 30000));
+  g_assert_true (first.loaded);
+  g_assert_false (first.checklist_at_load);
+  g_assert_true (cmio_test_wait_for (checklist_page_made, window, 5000));
   g_assert_true (cmio_test_wait_for (note_highlighting, note, 5000));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (note)));
   g_signal_handlers_disconnect_by_data (window, &first);
+  g_signal_handlers_disconnect_by_data (reader, &first);
 }
 
 static void

@@ -51,6 +51,7 @@ struct _CmioReaderView
 G_DEFINE_FINAL_TYPE (CmioReaderView, cmio_reader_view, ADW_TYPE_BIN)
 
 enum {
+  LOADED,
   READY,
   OPEN_CHAPTER,
   POSITION_CHANGED,
@@ -295,6 +296,7 @@ load_changed_cb (WebKitWebView   *web_view,
     return;
 
   self->loaded = TRUE;
+  g_signal_emit (self, signals[LOADED], 0);
   restore_position (self);
   if (self->focus_on_load && gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_grab_focus (GTK_WIDGET (web_view));
@@ -569,6 +571,16 @@ cmio_reader_view_class_init (CmioReaderViewClass *klass)
 
   object_class->dispose = cmio_reader_view_dispose;
   widget_class->map = cmio_reader_view_map;
+
+  /**
+   * CmioReaderView::loaded:
+   *
+   * Emitted when a chapter has loaded, shown or not: WebKit's processes
+   * are up.
+   */
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /**
    * CmioReaderView::ready:

@@ -87,6 +87,7 @@ struct _CmioWindow
   BannerKind banner_shown;
   guint history_index;
   gulong after_paint_handler;
+  gulong reader_loaded_handler;
   gboolean close_unsaved;
   gboolean updating_read_button;
 };

@@ -440,6 +440,13 @@ prepare_checklist_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+prepare_checklist (CmioWindow *self)
+{
+  g_clear_signal_handler (&self->reader_loaded_handler, self->reader);
+  g_idle_add_full (G_PRIORITY_LOW, prepare_checklist_cb, g_object_ref (self), g_object_unref);
+}
+
 /* WebKit's processes take half a second to start. Loading, out of sight,
  * the chapter "Continue Reading" will open starts them, so that chapter
  * then opens at once. This runs right after the first frame, never before
@@ -469,9 +476,17 @@ after_paint_cb (GdkFrameClock *clock,
   g_clear_signal_handler (&self->after_paint_handler, clock);
   g_signal_emit (self, signals[FIRST_FRAME], 0);
 
-  /* Only now, with the window on screen, may WebKit start. */
+  /* Only now, with the window on screen, may WebKit start. The whole
+   * checklist waits until its processes are up and the first chapter has
+   * loaded: on a machine with few cores, making it while they start would
+   * slow them down. */
   start_reader (self);
-  g_idle_add_full (G_PRIORITY_LOW, prepare_checklist_cb, g_object_ref (self), g_object_unref);
+  if (cmio_reader_view_get_chapter (self->reader) != NULL)
+    self->reader_loaded_handler = g_signal_connect_object (self->reader, "loaded",
+                                                           G_CALLBACK (prepare_checklist), self,
+                                                           G_CONNECT_SWAPPED);
+  else
+    prepare_checklist (self);
 }
 
 /* Setting up, once the window knows its application */
