@@ -428,6 +428,46 @@ test_exchange_ui_unsaved_review (void)
   g_assert_true (cmio_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (CMIO_TYPE_REVIEW_WINDOW), 5000));
 }
 
+static gboolean
+save_button_narrow (gpointer button)
+{
+  return gtk_button_get_icon_name (button) != NULL;
+}
+
+static gboolean
+save_button_wide (gpointer button)
+{
+  return g_strcmp0 (gtk_button_get_label (button), "_Save Review…") == 0;
+}
+
+/* At 360 px the title keeps its room: "Save Review…" shrinks to its icon,
+ * still named for screen readers and in its tooltip, and still saves. */
+static void
+test_exchange_ui_review_narrow (void)
+{
+  g_autofree char *export_path = tmp_path ("for-mentor.cmioexport");
+  CmioReviewWindow *review = open_review_window (export_path);
+  GtkButton *save = cmio_review_window_get_save_button (review);
+
+  g_assert_true (cmio_test_wait_for (save_button_wide, save, 5000));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (save)));
+
+  gtk_window_set_default_size (GTK_WINDOW (review), 360, 720);
+  g_assert_true (cmio_test_wait_for (save_button_narrow, save, 5000));
+  g_assert_cmpstr (gtk_button_get_icon_name (save), ==, "document-save-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (save)), ==, "Save Review…");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (save)), ==, "review.save");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (save)));
+
+  gtk_window_set_default_size (GTK_WINDOW (review), 900, 720);
+  g_assert_true (cmio_test_wait_for (save_button_wide, save, 5000));
+  g_assert_true (gtk_button_get_use_underline (save));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (save)));
+
+  gtk_window_destroy (GTK_WINDOW (review));
+  g_assert_true (cmio_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (CMIO_TYPE_REVIEW_WINDOW), 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/cmio/exchange-ui/review-round-trip", test_exchange_ui_review_round_trip);
   g_test_add_func ("/cmio/exchange-ui/bad-files", test_exchange_ui_bad_files);
   g_test_add_func ("/cmio/exchange-ui/unsaved-review", test_exchange_ui_unsaved_review);
+  g_test_add_func ("/cmio/exchange-ui/review-narrow", test_exchange_ui_review_narrow);
 
   status = g_test_run ();
 

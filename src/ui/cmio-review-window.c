@@ -41,6 +41,7 @@ struct _CmioReviewWindow
   AdwEntryRow *name_row;
   GtkTextBuffer *comment_buffer;
   GtkLabel *counts_label;
+  GtkButton *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (CmioReviewWindow, cmio_review_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -529,6 +530,27 @@ add_page (CmioReviewWindow *self,
   adw_view_stack_page_set_icon_name (page, icon);
 }
 
+/* Narrow, the view switcher leaves the header bar for the bottom and the
+ * title takes its place; "Save Review…" then shrinks to its icon so that
+ * the title can be read. */
+static void
+title_visible_cb (AdwViewSwitcherTitle *switcher,
+                  GParamSpec           *pspec,
+                  CmioReviewWindow     *self)
+{
+  if (adw_view_switcher_title_get_title_visible (switcher))
+    {
+      gtk_button_set_icon_name (self->save_button, "document-save-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), _("Save Review…"));
+    }
+  else
+    {
+      gtk_button_set_label (self->save_button, _("_Save Review…"));
+      gtk_button_set_use_underline (self->save_button, TRUE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), NULL);
+    }
+}
+
 static void
 build (CmioReviewWindow *self)
 {
@@ -564,10 +586,13 @@ build (CmioReviewWindow *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (switcher));
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "review.save");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save Review…"), -1);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  self->save_button = GTK_BUTTON (save);
 
   adw_view_switcher_bar_set_stack (bar, self->stack);
   g_object_bind_property (switcher, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (switcher, "notify::title-visible", G_CALLBACK (title_visible_cb), self, 0);
 
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -689,6 +714,19 @@ cmio_review_window_get_list (CmioReviewWindow *self)
 {
   g_return_val_if_fail (CMIO_IS_REVIEW_WINDOW (self), NULL);
   return self->list;
+}
+
+/**
+ * cmio_review_window_get_save_button:
+ * @self: a #CmioReviewWindow
+ *
+ * Returns: (transfer none): the header bar's "Save Review…" button, for tests
+ */
+GtkButton *
+cmio_review_window_get_save_button (CmioReviewWindow *self)
+{
+  g_return_val_if_fail (CMIO_IS_REVIEW_WINDOW (self), NULL);
+  return self->save_button;
 }
 
 /**

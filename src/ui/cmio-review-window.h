@@ -28,6 +28,7 @@ CmioMentorStatus  cmio_review_window_get_status   (CmioReviewWindow *self,
 guint             cmio_review_window_get_n_marked (CmioReviewWindow *self);
 gboolean          cmio_review_window_get_dirty    (CmioReviewWindow *self);
 GtkListView      *cmio_review_window_get_list     (CmioReviewWindow *self);
+GtkButton        *cmio_review_window_get_save_button (CmioReviewWindow *self);
 const char       *cmio_review_window_get_last_toast (CmioReviewWindow *self);
 
 G_END_DECLS
