@@ -10,6 +10,7 @@
 
 #include "cmio-markdown.h"
 #include "cmio-search-index.h"
+#include "cmio-search-text.h"
 
 /* The built-in pack, a progress holding three notes and a custom item, and
  * an index of both. Notes and custom items get new ids each time; tests name
@@ -728,6 +729,33 @@ test_search_long_note (void)
   g_assert_cmpuint (cmio_search_result_get_match_length (result), ==, 6);
 }
 
+/* A query's words, as the search and the checklist's filter both read it. */
+static void
+test_search_split_words (void)
+{
+  static const struct {
+    const char *query;
+    const char *words;   /* joined by "|", NULL for none */
+  } cases[] = {
+    { NULL, NULL },
+    { "", NULL },
+    { " \t\n ", NULL },
+    { "EHR", "ehr" },
+    { "  Héllo   WORLD\t", "hello|world" },
+    { "a \xcc\x81 b", "a|b" },                /* a lone combining accent is no word */
+    { "\xcc\x81\xcc\x88", NULL },
+    { "straße ÉTÉ", "strasse|ete" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) words = cmio_search_split_words (cases[i].query);
+      g_autofree char *joined = words != NULL ? g_strjoinv ("|", words) : NULL;
+
+      g_assert_cmpstr (joined, ==, cases[i].words);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +763,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cmio/search/normalize", test_search_normalize);
+  g_test_add_func ("/cmio/search/split-words", test_search_split_words);
   g_test_add_func ("/cmio/search/markdown-to-text", test_search_markdown_to_text);
   g_test_add ("/cmio/search/table", Fixture, NULL,
               fixture_set_up, test_search_table, fixture_tear_down);

@@ -559,34 +559,13 @@ void
 cmio_plan_set_search (CmioPlan   *self,
                       const char *text)
 {
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = text;
+  g_auto(GStrv) words = NULL;
 
   g_return_if_fail (CMIO_IS_PLAN (self));
   g_return_if_fail (text == NULL || g_utf8_validate (text, -1, NULL));
 
-  while (p != NULL && *p != '\0')
-    {
-      const char *start;
-      char *word;
-
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p == start)
-        break;
-
-      /* A word of combining accents alone folds to nothing, and matches all. */
-      word = cmio_search_fold (start, p - start, NULL);
-      if (*word != '\0')
-        g_ptr_array_add (words, word);
-      else
-        g_free (word);
-    }
-
-  if (words->len == 0)
+  words = cmio_search_split_words (text);
+  if (words == NULL)
     {
       if (self->words == NULL)
         return;
@@ -594,12 +573,11 @@ cmio_plan_set_search (CmioPlan   *self,
     }
   else
     {
-      g_ptr_array_add (words, NULL);
       if (self->words != NULL && g_strv_equal ((const char * const *) self->words,
-                                               (const char * const *) words->pdata))
+                                               (const char * const *) words))
         return;
       g_strfreev (self->words);
-      self->words = (GStrv) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+      self->words = g_steal_pointer (&words);
     }
 
   cmio_plan_rebuild_rows (self);

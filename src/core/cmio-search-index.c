@@ -355,41 +355,6 @@ update (CmioSearchIndex *self)
 
 /* Querying */
 
-/* The query's words, folded; %NULL if it has none. */
-static GStrv
-split_query (const char *query)
-{
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = query;
-
-  while (*p != '\0')
-    {
-      const char *start;
-      char *word;
-
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p == start)
-        break;
-
-      /* A word of combining accents alone folds to nothing, and matches all. */
-      word = cmio_search_fold (start, p - start, NULL);
-      if (*word != '\0')
-        g_ptr_array_add (words, word);
-      else
-        g_free (word);
-    }
-
-  if (words->len == 0)
-    return NULL;
-
-  g_ptr_array_add (words, NULL);
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&words), FALSE);
-}
-
 static CmioSearchResult *
 make_result (Document   *doc,
              const char *first_word)
@@ -602,7 +567,7 @@ cmio_search_index_query (CmioSearchIndex *self,
   g_return_val_if_fail (CMIO_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!g_utf8_validate (query, -1, NULL) || (words = split_query (query)) == NULL)
+  if (!g_utf8_validate (query, -1, NULL) || (words = cmio_search_split_words (query)) == NULL)
     return G_LIST_MODEL (g_steal_pointer (&store));
 
   update (self);

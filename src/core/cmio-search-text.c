@@ -596,3 +596,48 @@ cmio_search_text_snippet (CmioSearchText *self,
   *match_length = (guint) (out_end - out_start);
   return g_string_free (out, FALSE);
 }
+
+/**
+ * cmio_search_split_words:
+ * @query: (nullable): words separated by white space
+ *
+ * Splits @query at white space and folds each word (see
+ * cmio_search_fold()); a word that folds to nothing, such as combining
+ * accents alone, is left out, as it would match everything.
+ *
+ * Returns: (transfer full) (nullable): the folded words, or %NULL if
+ *   there are none
+ */
+GStrv
+cmio_search_split_words (const char *query)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = query;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *start;
+      char *word;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        break;
+
+      /* A word of combining accents alone folds to nothing, and matches all. */
+      word = cmio_search_fold (start, p - start, NULL);
+      if (*word != '\0')
+        g_ptr_array_add (words, word);
+      else
+        g_free (word);
+    }
+
+  if (words->len == 0)
+    return NULL;
+
+  g_ptr_array_add (words, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}

@@ -20,6 +20,7 @@ typedef struct _CmioSearchText CmioSearchText;
 char           *cmio_search_fold             (const char      *text,
                                               gssize           length,
                                               gsize           *folded_length);
+GStrv           cmio_search_split_words      (const char      *query);
 CmioSearchText *cmio_search_text_new         (char            *text,
                                               gsize            body_start);
 void            cmio_search_text_free        (CmioSearchText  *self);
