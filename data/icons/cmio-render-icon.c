@@ -12,6 +12,7 @@
  */
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <locale.h>
 #include <stdlib.h>
 
 int
@@ -22,6 +23,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   char *end = NULL;
   long size;
+
+  setlocale (LC_ALL, "");
 
   if (argc != 4)
     {
@@ -41,6 +44,9 @@ main (int   argc,
       !gdk_pixbuf_save (pixbuf, argv[3], "png", &error, "compression", "9", NULL))
     {
       g_printerr ("%s: %s\n", argv[0], error->message);
+      if (g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+        g_printerr ("%s: the build needs gdk-pixbuf's SVG loader (librsvg; on Debian, librsvg2-common)\n",
+                    argv[0]);
       return EXIT_FAILURE;
     }
 
