@@ -24,8 +24,6 @@
  * jump to a heading. */
 
 #define WORLD "cmio"
-#define PACK_HOST "pack"
-#define STYLE_URI CMIO_READER_SCHEME "://style/reader.css"
 
 struct _CmioReaderView
 {
@@ -80,104 +78,7 @@ static const char position_script[] =
   "  window.addEventListener ('load', report);"
   "}) ();";
 
-/* The page */
-
-static const char *
-chapter_file_of (CmioContentPack *pack,
-                 const char      *path)
-{
-  GListModel *chapters = cmio_content_pack_get_chapters (pack);
-
-  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
-    {
-      g_autoptr(CmioChapter) chapter = g_list_model_get_item (chapters, i);
-
-      if (g_strcmp0 (cmio_chapter_get_file (chapter), path) == 0)
-        return cmio_chapter_get_id (chapter);
-    }
-
-  return NULL;
-}
-
-static char *
-chapter_uri (CmioChapter *chapter)
-{
-  g_autofree char *escaped = g_uri_escape_string (cmio_chapter_get_file (chapter), "/", FALSE);
-
-  return g_strdup_printf ("%s://%s/%s", CMIO_READER_SCHEME, PACK_HOST, escaped);
-}
-
-static CmioChapter *
-neighbour (CmioReaderView *self,
-           CmioChapter    *chapter,
-           int             step)
-{
-  GListModel *chapters = cmio_content_pack_get_chapters (self->pack);
-  int position = (int) cmio_chapter_get_number (chapter) - 1 + step;
-
-  if (position < 0 || position >= (int) g_list_model_get_n_items (chapters))
-    return NULL;
-
-  return g_list_model_get_item (chapters, position);
-}
-
-static void
-append_nav_link (GString     *page,
-                 CmioChapter *chapter,
-                 const char  *rel,
-                 const char  *label)
-{
-  g_autofree char *uri = NULL;
-  g_autofree char *title = NULL;
-
-  if (chapter == NULL)
-    return;
-
-  uri = chapter_uri (chapter);
-  title = g_markup_escape_text (cmio_chapter_get_title (chapter), -1);
-  g_string_append_printf (page,
-                          "<a class=\"%s\" rel=\"%s\" href=\"%s\"><span class=\"label\">%s</span>"
-                          "<span class=\"title\">%s</span></a>",
-                          rel, rel, uri, label, title);
-}
-
-static GBytes *
-build_page (CmioReaderView *self,
-            CmioChapter    *chapter)
-{
-  g_autoptr(GString) page = g_string_new (NULL);
-  g_autoptr(CmioChapter) previous = neighbour (self, chapter, -1);
-  g_autoptr(CmioChapter) next = neighbour (self, chapter, +1);
-  g_autofree char *body = cmio_chapter_dup_html (chapter);
-  g_autofree char *title = g_markup_escape_text (cmio_chapter_get_title (chapter), -1);
-  g_autofree char *language = g_markup_escape_text (cmio_content_pack_get_language (self->pack), -1);
-  const char *classes;
-
-  classes = cmio_reader_page_classes ();
-
-  g_string_append_printf (page,
-                          "<!DOCTYPE html>\n<html lang=\"%s\" class=\"%s\"><head>"
-                          "<meta charset=\"utf-8\">"
-                          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                          "style-src " CMIO_READER_SCHEME ":; img-src " CMIO_READER_SCHEME ": data:\">"
-                          "<meta name=\"color-scheme\" content=\"light dark\">"
-                          "<link rel=\"stylesheet\" href=\"" STYLE_URI "\">"
-                          "<title>%s</title></head><body><main>",
-                          language, classes, title);
-  g_string_append (page, body);
-  g_string_append (page, "</main>");
-
-  if (previous != NULL || next != NULL)
-    {
-      g_string_append_printf (page, "<nav aria-label=\"%s\">", _("Chapters"));
-      append_nav_link (page, previous, "prev", _("Previous"));
-      append_nav_link (page, next, "next", _("Next"));
-      g_string_append (page, "</nav>");
-    }
-
-  g_string_append (page, "</body></html>");
-  return g_string_free_to_bytes (g_steal_pointer (&page));
-}
+/* The app's scheme */
 
 static void
 scheme_request_cb (WebKitURISchemeRequest *request,
@@ -203,18 +104,18 @@ scheme_request_cb (WebKitURISchemeRequest *request,
   while (*path == '/')
     path++;
 
-  if (g_strcmp0 (uri, STYLE_URI) == 0)
+  if (g_strcmp0 (uri, CMIO_READER_STYLE_URI) == 0)
     {
       bytes = g_resources_lookup_data (RESOURCE_PATH "/ui/reader.css", 0, NULL);
       content_type = "text/css";
     }
-  else if (g_strcmp0 (host, PACK_HOST) == 0)
+  else if (g_strcmp0 (host, CMIO_READER_PACK_HOST) == 0)
     {
-      const char *chapter_id = chapter_file_of (self->pack, path);
+      const char *chapter_id = cmio_reader_chapter_of_file (self->pack, path);
 
       if (chapter_id != NULL)
         {
-          bytes = build_page (self, cmio_content_pack_find_chapter (self->pack, chapter_id));
+          bytes = cmio_reader_build_page (self->pack, cmio_content_pack_find_chapter (self->pack, chapter_id));
           content_type = "text/html";
         }
       else
@@ -339,8 +240,8 @@ linked_chapter (CmioReaderView *self,
   while (*path == '/')
     path++;
 
-  if (g_strcmp0 (host, PACK_HOST) == 0)
-    return chapter_file_of (self->pack, path);
+  if (g_strcmp0 (host, CMIO_READER_PACK_HOST) == 0)
+    return cmio_reader_chapter_of_file (self->pack, path);
 
   if (g_strcmp0 (host, "chapter") == 0 && cmio_content_pack_find_chapter (self->pack, path) != NULL)
     return cmio_chapter_get_id (cmio_content_pack_find_chapter (self->pack, path));
@@ -513,7 +414,7 @@ reload (CmioReaderView *self)
     return;
 
   g_free (self->loading_uri);
-  self->loading_uri = chapter_uri (self->chapter);
+  self->loading_uri = cmio_reader_chapter_uri (self->chapter);
   self->loaded = FALSE;
   webkit_web_view_load_uri (self->web_view, self->loading_uri);
 }

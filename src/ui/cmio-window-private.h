@@ -101,6 +101,11 @@ CmioChapter *cmio_window_get_chapter          (CmioWindow  *self);
 void         cmio_window_show_toast           (CmioWindow  *self,
                                                const char  *message,
                                                gboolean     undoable);
+void         cmio_window_page_toast_cb        (CmioWindow  *self,
+                                               const char  *message,
+                                               gboolean     undoable);
+void         cmio_window_open_chapter_cb      (CmioWindow  *self,
+                                               const char  *chapter_id);
 
 /* cmio-window-actions.c */
 void         cmio_window_class_init_actions   (GtkWidgetClass *widget_class);
@@ -122,6 +127,12 @@ void         cmio_window_find_mode_changed_cb (CmioWindow      *self);
 
 /* cmio-window-exchange.c */
 void         cmio_window_class_init_exchange  (GtkWidgetClass *widget_class);
+
+/* cmio-window-pages.c */
+void         cmio_window_ensure_checklist_page  (CmioWindow *self);
+void         cmio_window_prepare_checklist      (CmioWindow *self);
+void         cmio_window_ensure_notes_page      (CmioWindow *self);
+void         cmio_window_ensure_assessment_page (CmioWindow *self);
 
 /* cmio-window-sidebar.c */
 void         cmio_window_populate_sidebar     (CmioWindow  *self);

@@ -128,71 +128,6 @@ show_chapter (CmioWindow  *self,
   g_settings_set_string (self->settings, "last-chapter", cmio_chapter_get_id (chapter));
 }
 
-static void reader_open_chapter_cb (CmioWindow *self,
-                                    const char *chapter_id);
-static void page_toast_cb          (CmioWindow *self,
-                                    const char *message,
-                                    gboolean    undoable);
-
-/* The whole checklist is made the first time it is asked for: most starts
- * never need it, and it should not cost the first frame anything. */
-static void
-ensure_checklist_page (CmioWindow *self)
-{
-  if (self->checklist_page != NULL)
-    return;
-
-  self->checklist_page = g_object_new (CMIO_TYPE_CHECKLIST_PAGE, NULL);
-  cmio_checklist_page_set_context (self->checklist_page, self->plan, self->progress, self->undo);
-  g_signal_connect_object (self->checklist_page, "toast", G_CALLBACK (page_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checklist_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->checklist_page), CHECKLIST_PAGE);
-}
-
-static void
-open_chapter_note_cb (CmioWindow *self,
-                      const char *chapter_id)
-{
-  g_autofree char *page = g_strconcat (CHAPTER_PREFIX, chapter_id, NULL);
-
-  cmio_window_open_page (self, page, TRUE);
-  cmio_chapter_page_show_side (self->chapter_page, "note");
-  cmio_note_editor_focus (cmio_chapter_page_get_note (self->chapter_page));
-}
-
-static void
-ensure_notes_page (CmioWindow *self)
-{
-  if (self->notes_page != NULL)
-    return;
-
-  self->notes_page = g_object_new (CMIO_TYPE_NOTES_PAGE, NULL);
-  cmio_notes_page_set_context (self->notes_page, self->pack, self->progress, self->undo);
-  cmio_note_editor_set_store (cmio_notes_page_get_editor (self->notes_page), self->store);
-  g_signal_connect_object (self->notes_page, "toast", G_CALLBACK (page_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->notes_page, "open-chapter-note", G_CALLBACK (open_chapter_note_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->notes_page), NOTES_PAGE);
-}
-
-static void
-ensure_assessment_page (CmioWindow *self)
-{
-  if (self->assessment_page != NULL)
-    return;
-
-  self->assessment_page = g_object_new (CMIO_TYPE_ASSESSMENT_PAGE, NULL);
-  cmio_assessment_page_set_context (self->assessment_page, self->pack, self->progress, self->undo);
-  g_signal_connect_object (self->assessment_page, "toast", G_CALLBACK (page_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->assessment_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->assessment_page), ASSESSMENT_PAGE);
-}
-
 /**
  * cmio_window_open_page:
  * @self: a #CmioWindow
@@ -218,7 +153,7 @@ cmio_window_open_page (CmioWindow *self,
     }
   else if (g_strcmp0 (page, CHECKLIST_PAGE) == 0 && self->plan != NULL)
     {
-      ensure_checklist_page (self);
+      cmio_window_ensure_checklist_page (self);
       self->page = g_strdup (CHECKLIST_PAGE);
       adw_window_title_set_title (self->content_title, _("Checklist"));
       adw_window_title_set_subtitle (self->content_title, _("Your 90-day plan"));
@@ -227,7 +162,7 @@ cmio_window_open_page (CmioWindow *self,
     }
   else if (g_strcmp0 (page, NOTES_PAGE) == 0 && self->progress != NULL && self->undo != NULL)
     {
-      ensure_notes_page (self);
+      cmio_window_ensure_notes_page (self);
       self->page = g_strdup (NOTES_PAGE);
       adw_window_title_set_title (self->content_title, _("Notes"));
       adw_window_title_set_subtitle (self->content_title, NULL);
@@ -238,7 +173,7 @@ cmio_window_open_page (CmioWindow *self,
   else if (g_strcmp0 (page, ASSESSMENT_PAGE) == 0 && self->progress != NULL && self->pack != NULL &&
            self->undo != NULL)
     {
-      ensure_assessment_page (self);
+      cmio_window_ensure_assessment_page (self);
       self->page = g_strdup (ASSESSMENT_PAGE);
       adw_window_title_set_title (self->content_title, _("Self-Assessment"));
       adw_window_title_set_subtitle (self->content_title, NULL);
@@ -382,19 +317,19 @@ reader_position_cb (CmioWindow     *self,
     cmio_progress_set_chapter_read (self->progress, id, TRUE, NULL);
 }
 
-static void
-reader_open_chapter_cb (CmioWindow *self,
-                        const char *chapter_id)
+void
+cmio_window_open_chapter_cb (CmioWindow *self,
+                             const char *chapter_id)
 {
   g_autofree char *page = g_strconcat (CHAPTER_PREFIX, chapter_id, NULL);
 
   cmio_window_open_page (self, page, TRUE);
 }
 
-static void
-page_toast_cb (CmioWindow *self,
-               const char *message,
-               gboolean    undoable)
+void
+cmio_window_page_toast_cb (CmioWindow *self,
+                           const char *message,
+                           gboolean    undoable)
 {
   cmio_window_show_toast (self, message, undoable);
 }
@@ -425,26 +360,6 @@ folded_changed_cb (CmioWindow *self)
     cmio_window_select_sidebar_row (self, self->page);
 
   cmio_window_update_actions (self);
-}
-
-/* The whole checklist is made when the window is up and idle, while the
- * user looks around, so that opening it is quick. */
-static gboolean
-prepare_checklist_cb (gpointer data)
-{
-  CmioWindow *self = data;
-
-  if (self->plan != NULL)
-    ensure_checklist_page (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-prepare_checklist (CmioWindow *self)
-{
-  g_clear_signal_handler (&self->reader_loaded_handler, self->reader);
-  g_idle_add_full (G_PRIORITY_LOW, prepare_checklist_cb, g_object_ref (self), g_object_unref);
 }
 
 /* WebKit's processes take half a second to start. Loading, out of sight,
@@ -483,10 +398,10 @@ after_paint_cb (GdkFrameClock *clock,
   start_reader (self);
   if (cmio_reader_view_get_chapter (self->reader) != NULL)
     self->reader_loaded_handler = g_signal_connect_object (self->reader, "loaded",
-                                                           G_CALLBACK (prepare_checklist), self,
+                                                           G_CALLBACK (cmio_window_prepare_checklist), self,
                                                            G_CONNECT_SWAPPED);
   else
-    prepare_checklist (self);
+    cmio_window_prepare_checklist (self);
 }
 
 /* Setting up, once the window knows its application */
@@ -752,14 +667,14 @@ cmio_window_init (CmioWindow *self)
   self->reader = cmio_chapter_page_get_reader (self->chapter_page);
   self->checklist_panel = cmio_chapter_page_get_checklist (self->chapter_page);
   g_signal_connect_object (cmio_chapter_page_get_note (self->chapter_page), "toast",
-                           G_CALLBACK (page_toast_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checklist_panel, "toast", G_CALLBACK (page_toast_cb), self,
+                           G_CALLBACK (cmio_window_page_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checklist_panel, "toast", G_CALLBACK (cmio_window_page_toast_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->overview_page, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
+  g_signal_connect_object (self->overview_page, "open-chapter", G_CALLBACK (cmio_window_open_chapter_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "ready", G_CALLBACK (reader_ready_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader, "open-chapter", G_CALLBACK (reader_open_chapter_cb), self,
+  g_signal_connect_object (self->reader, "open-chapter", G_CALLBACK (cmio_window_open_chapter_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "position-changed", G_CALLBACK (reader_position_cb), self,
                            G_CONNECT_SWAPPED);
