@@ -115,22 +115,22 @@ typedef struct {
 } CmioExportEscapes;
 
 /* The same, appended to @out, and escaped by @escapes (nullable). */
-void        cmio_export_append_text           (GString            *out,
-                                               const char         *text,
-                                               gboolean            multiline,
+void        cmio_export_append_text           (GString                 *out,
+                                               const char              *text,
+                                               gboolean                 multiline,
                                                const CmioExportEscapes *escapes);
 /* @format (a translation, say) with its "%s" replaced by @arg, on one
  * line, escaped as cmio_export_append_text() does. */
-void        cmio_export_append_format         (GString            *out,
-                                               const char         *format,
-                                               const char         *arg,
+void        cmio_export_append_format         (GString                 *out,
+                                               const char              *format,
+                                               const char              *arg,
                                                const CmioExportEscapes *escapes);
 
 /* The printf of @format, on one line, escaped as cmio_export_append_text()
  * does. */
-void        cmio_export_append_printf         (GString            *out,
+void        cmio_export_append_printf         (GString                 *out,
                                                const CmioExportEscapes *escapes,
-                                               const char         *format,
+                                               const char              *format,
                                                ...) G_GNUC_PRINTF (3, 4);
 
 /* A writer's "label: value" field, which leaves out a NULL or empty value. */
@@ -144,13 +144,13 @@ void        cmio_export_append_fields         (GString             *out,
                                                JsonObject          *root,
                                                CmioExportFieldFunc  append_field);
 /* The self-assessment's mean score, @separator, and its counts, escaped. */
-void        cmio_export_append_scores         (GString            *out,
-                                               JsonObject         *assessment,
-                                               const char         *separator,
+void        cmio_export_append_scores         (GString                 *out,
+                                               JsonObject              *assessment,
+                                               const char              *separator,
                                                const CmioExportEscapes *escapes);
 /* A domain's mean score, or that it has no answers, escaped. */
-void        cmio_export_append_mean           (GString            *out,
-                                               JsonObject         *domain,
+void        cmio_export_append_mean           (GString                 *out,
+                                               JsonObject              *domain,
                                                const CmioExportEscapes *escapes);
 
 G_END_DECLS
