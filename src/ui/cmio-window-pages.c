@@ -9,8 +9,8 @@
 
 #include "cmio-window-private.h"
 
-/* The whole checklist is made the first time it is asked for: most starts
- * never need it, and it should not cost the first frame anything. */
+/* The whole checklist is made when it is first asked for, or ahead of that
+ * (see cmio_window_prepare_checklist()); never for the first frame. */
 void
 cmio_window_ensure_checklist_page (CmioWindow *self)
 {
@@ -26,8 +26,8 @@ cmio_window_ensure_checklist_page (CmioWindow *self)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->checklist_page), CHECKLIST_PAGE);
 }
 
-/* The whole checklist is made when the window is up and idle, while the
- * user looks around, so that opening it is quick. */
+/* Made ahead, once the first chapter has loaded and the window is idle,
+ * while the user looks around, so that opening it is quick. */
 static gboolean
 prepare_checklist_cb (gpointer data)
 {
