@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmio-test-core.h"
@@ -350,4 +353,131 @@ void
 cmio_test_iterate_for (guint ms)
 {
   cmio_test_iterate_until (never, NULL, ms);
+}
+
+/* The 90-day plan */
+
+/* The small pack (tests/data/packs/valid):
+ *   1. First Chapter:  do-one (1.1, day 5, required), do-two (1.2, day 30)
+ *   2. Second Chapter: do-three (2.1, day 60, required)
+ * and this progress, started on 2026-11-02: three custom items numbered
+ * after their chapter's (custom-a 1.3 day 48; custom-b 2.2 day 75,
+ * required; custom-c 2.3 day 20), do-one and do-three done, and the state
+ * of an item the pack no longer has, done. On day 45 (2026-12-17), do-two
+ * and custom-c are overdue and custom-a is due this week. */
+static const char *prepared_json =
+  "{ \"format\": \"cmio-handbook-progress\", \"version\": 1,"
+  "  \"profile\": { \"name\": \"Ada\", \"start_date\": \"2026-11-02\" },"
+  "  \"chapters\": { \"first\": { \"read\": true } },"
+  "  \"items\": {"
+  "    \"do-one\": { \"done\": true, \"done_at\": \"2026-11-05T09:00:00Z\" },"
+  "    \"do-two\": { \"done\": false },"
+  "    \"do-three\": { \"done\": true, \"done_at\": \"2026-12-01T09:00:00Z\" },"
+  "    \"old-item\": { \"done\": true, \"done_at\": \"2026-11-03T09:00:00Z\" } },"
+  "  \"custom_items\": ["
+  "    { \"id\": \"custom-a\", \"chapter\": \"first\","
+  "      \"text\": \"Meet the nursing informatics lead\","
+  "      \"target_day\": 48, \"owner\": \"cmio\", \"required\": false },"
+  "    { \"id\": \"custom-b\", \"chapter\": \"second\","
+  "      \"text\": \"Present the plan to the board\","
+  "      \"target_day\": 75, \"owner\": \"cmio\", \"required\": true },"
+  "    { \"id\": \"custom-c\", \"chapter\": \"second\", \"text\": \"Shadow a night shift\","
+  "      \"target_day\": 20, \"owner\": \"cmio\", \"required\": false } ] }";
+
+/* The progress above, for the small pack. */
+CmioProgress *
+cmio_test_prepared_progress (void)
+{
+  return cmio_test_load_progress (prepared_json);
+}
+
+CmioProgress *
+cmio_test_progress_starting (const char *start_date)
+{
+  CmioProgress *progress = cmio_progress_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (start_date != NULL)
+    {
+      g_assert_true (cmio_progress_set_profile (progress, "start_date", start_date, &error));
+      g_assert_no_error (error);
+    }
+  return progress;
+}
+
+GDate *
+cmio_test_date_new (const char *text)
+{
+  unsigned int year, month, day;
+
+  g_assert_cmpint (sscanf (text, "%u-%u-%u", &year, &month, &day), ==, 3);
+  return g_date_new_dmy (day, month, year);
+}
+
+void
+cmio_test_set_today (CmioPlan   *plan,
+                     const char *today)
+{
+  g_autoptr(GDate) date = cmio_test_date_new (today);
+
+  cmio_plan_set_today (plan, date);
+}
+
+void
+cmio_test_set_done (CmioProgress *progress,
+                    const char   *id,
+                    gboolean      done)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cmio_progress_set_item_done (progress, id, done, &error));
+  g_assert_no_error (error);
+}
+
+CmioPlanItem *
+cmio_test_find_row (CmioPlan   *plan,
+                    const char *id)
+{
+  GListModel *rows = cmio_plan_get_rows (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CmioPlanItem) row = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (cmio_plan_item_get_id (row), id) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+void
+cmio_test_notify_cb (GObject    *object,
+                     GParamSpec *pspec,
+                     GString    *log)
+{
+  g_string_append_printf (log, "%s%s", log->len ? " " : "", pspec->name);
+}
+
+/* The names notified, in alphabetical order: GObject sends those held
+ * back by g_object_freeze_notify() in an order of its own. */
+void
+cmio_test_assert_notified (GString    *log,
+                           const char *expected)
+{
+  g_auto(GStrv) names = g_strsplit (log->str, " ", -1);
+  g_autofree char *sorted = NULL;
+
+  qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
+  sorted = g_strjoinv (" ", names);
+  g_assert_cmpstr (sorted, ==, expected);
+}
+
+/* English month names, whatever the environment says: call before
+ * g_test_init(). */
+void
+cmio_test_use_c_locale (void)
+{
+  g_setenv ("LC_ALL", "C", TRUE);
+  setlocale (LC_ALL, "");
 }

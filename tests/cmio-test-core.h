@@ -7,6 +7,7 @@
 #pragma once
 
 #include "cmio-content-pack.h"
+#include "cmio-plan.h"
 #include "cmio-progress.h"
 #include "cmio-store.h"
 
@@ -65,5 +66,23 @@ gboolean         cmio_test_iterate_until          (gboolean (*done) (gpointer da
                                                    gpointer             data,
                                                    guint                timeout_ms);
 void             cmio_test_iterate_for            (guint                ms);
+
+/* The 90-day plan, over the small pack */
+CmioProgress    *cmio_test_prepared_progress      (void);
+CmioProgress    *cmio_test_progress_starting      (const char          *start_date);
+GDate           *cmio_test_date_new               (const char          *text);
+void             cmio_test_set_today              (CmioPlan            *plan,
+                                                   const char          *today);
+void             cmio_test_set_done               (CmioProgress        *progress,
+                                                   const char          *id,
+                                                   gboolean             done);
+CmioPlanItem    *cmio_test_find_row               (CmioPlan            *plan,
+                                                   const char          *id);
+void             cmio_test_notify_cb              (GObject             *object,
+                                                   GParamSpec          *pspec,
+                                                   GString             *log);
+void             cmio_test_assert_notified        (GString             *log,
+                                                   const char          *expected);
+void             cmio_test_use_c_locale           (void);
 
 G_END_DECLS
