@@ -563,6 +563,43 @@ test_newer_version_unreadable (void)
   g_assert_cmpstr (listing_after, ==, listing);
 }
 
+/* Numbers inside strings are text, whatever escapes come before them; a
+ * number out of range outside them is found, on its line. */
+static void
+test_numbers_in_strings (void)
+{
+  static const char strings[] =
+    "{ \"format\": \"cmio-handbook-progress\", \"version\": 1,\n"
+    "  \"profile\": { \"name\": \"Ada \\\" 99999999999999999999999 \\\" 1e400\",\n"
+    "               \"organization\": \"back\\\\\", \"role\": \"1e400\\\\\\\"\" },\n"
+    "  \"future\": [ 12, -3.5e2, \"\\\\\\\\\" ]";
+  g_autofree char *folder = g_dir_make_tmp ("cmio-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "progress.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CmioProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = g_strconcat (strings, " }", NULL);
+  cmio_test_write_file (path, text, -1);
+  progress = cmio_store_read_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cmio_progress_get_profile (progress, "name"), ==, "Ada \" 99999999999999999999999 \" 1e400");
+  g_assert_cmpstr (cmio_progress_get_profile (progress, "organization"), ==, "back\\");
+  g_clear_object (&progress);
+
+  g_free (text);
+  text = g_strconcat (strings, ",\n  \"later\": 99999999999999999999999 }", NULL);
+  cmio_test_write_file (path, text, -1);
+  progress = cmio_store_read_file (file, &error);
+  g_assert_null (progress);
+  g_assert_error (error, CMIO_PROGRESS_ERROR, CMIO_PROGRESS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "line 5: the number 99999999999999999999999 is too large");
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +613,7 @@ main (int   argc,
       g_test_add_data_func (test_path, &damage_cases[i], test_damage);
     }
   g_test_add_func ("/cmio/store/damage/50-mb-file", test_damage_huge_file);
+  g_test_add_func ("/cmio/store/numbers-in-strings", test_numbers_in_strings);
   g_test_add_func ("/cmio/store/newer-version", test_newer_version);
   g_test_add_func ("/cmio/store/newer-version-unreadable", test_newer_version_unreadable);
 
