@@ -100,10 +100,11 @@ document_new_titled (CmioSearchKind  kind,
                      char           *title,
                      char           *body)
 {
-  g_autofree char *owned_body = body;
+  Document *doc = document_new (kind, id, chapter_id, title, g_strconcat (title, "\n", body, NULL),
+                                strlen (title) + 1);
 
-  return document_new (kind, id, chapter_id, title, g_strconcat (title, "\n", body, NULL),
-                       strlen (title) + 1);
+  g_free (body);
+  return doc;
 }
 
 static Document *
