@@ -140,6 +140,7 @@ build_progress (CmioContentPack *pack)
       g_autofree char *id = cmio_progress_add_note (progress, chapter, title, text, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (id);
     }
 
   return progress;

@@ -355,7 +355,7 @@ back_clicked_cb (CmioNotesPage *self)
 static void
 new_clicked_cb (CmioNotesPage *self)
 {
-  g_autofree char *id = cmio_notes_page_new_note (self);
+  g_free (cmio_notes_page_new_note (self));
 }
 
 static void
