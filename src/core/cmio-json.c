@@ -92,6 +92,38 @@ cmio_json_parse_error_reason (const char *message,
 }
 
 /**
+ * cmio_json_string_end:
+ * @p: the opening quote of a string in JSON text
+ * @end: the end of that text
+ *
+ * Finds the string's closing quote: the first one not escaped by an odd
+ * number of backslashes. memchr() is fast, and most of a progress file is
+ * text inside strings.
+ *
+ * Returns: the closing quote, or @end if there is none
+ */
+const char *
+cmio_json_string_end (const char *p,
+                      const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      const char *quote = memchr (p, '"', end - p);
+      const char *back;
+
+      if (quote == NULL)
+        return end;
+      for (back = quote; back > p && back[-1] == '\\'; back--)
+        ;
+      p = quote;
+      if ((quote - back) % 2 == 0)
+        return quote;
+    }
+
+  return end;
+}
+
+/**
  * cmio_json_max_depth:
  * @text: JSON text
  * @length: its length in bytes
@@ -115,22 +147,7 @@ cmio_json_max_depth (const char *text,
       switch (*p)
         {
         case '"':
-          /* Skip the string: find its closing quote, one not escaped by an
-           * odd number of backslashes. memchr() is fast, and most of a
-           * progress file is text inside strings. */
-          for (p++; p < end; p++)
-            {
-              const char *quote = memchr (p, '"', end - p);
-              const char *back;
-
-              if (quote == NULL)
-                return max_depth;
-              for (back = quote; back > p && back[-1] == '\\'; back--)
-                ;
-              p = quote;
-              if ((quote - back) % 2 == 0)
-                break;
-            }
+          p = cmio_json_string_end (p, end);
           break;
 
         case '{':

@@ -15,6 +15,8 @@ gboolean    cmio_json_node_is            (JsonNode   *node,
                                           GType       type);
 const char *cmio_json_parse_error_reason (const char *message,
                                           guint      *line);
+const char *cmio_json_string_end         (const char *p,
+                                          const char *end);
 guint       cmio_json_max_depth          (const char *text,
                                           gsize       length);
 gboolean    cmio_text_is_blank           (const char *text);

@@ -208,37 +208,6 @@ cmio_store_write_file (GFile               *file,
  * does not know, or read as a level or a day, such a number would change
  * silently or make the next save unreadable. Finds the first one in @text,
  * valid JSON, and the line it is on. */
-/* The closing quote of the string whose opening quote is at @p, the first
- * one not escaped by an odd number of backslashes, or @end. memchr() is
- * fast, and most of a progress file is text inside strings. The line
- * feeds in the string, if any, are counted into @line. */
-static const char *
-skip_string (const char *p,
-             const char *end,
-             guint      *line)
-{
-  for (p++; p < end; p++)
-    {
-      const char *quote = memchr (p, '"', end - p);
-      const char *back;
-
-      if (quote == NULL)
-        quote = end;
-      for (const char *feed = p; (feed = memchr (feed, '\n', quote - feed)) != NULL; feed++)
-        (*line)++;
-      if (quote == end)
-        return end;
-
-      for (back = quote; back > p && back[-1] == '\\'; back--)
-        ;
-      p = quote;
-      if ((quote - back) % 2 == 0)
-        return quote;
-    }
-
-  return end;
-}
-
 static gboolean
 find_number_out_of_range (const char  *text,
                           gsize        length,
@@ -253,7 +222,14 @@ find_number_out_of_range (const char  *text,
       if (*p == '\n')
         (*line)++;
       else if (*p == '"')
-        p = skip_string (p, end, line);
+        {
+          const char *quote = cmio_json_string_end (p, end);
+
+          /* Valid JSON has no line feed inside a string; json-glib may. */
+          for (const char *feed = p; (feed = memchr (feed, '\n', quote - feed)) != NULL; feed++)
+            (*line)++;
+          p = quote;
+        }
       else if (*p == '-' || g_ascii_isdigit (*p))
         {
           const char *start = p;
